@@ -1,0 +1,30 @@
+// The one error type of edge-rerank. `code` is stable (shops and tests switch
+// on it); `message` names the file, attribute or item at fault.
+export type ErrorCode =
+  | 'model-load' // model files missing, corrupt, or not matching their sha256
+  | 'backend' // no usable execution provider (WebGPU/WASM) or it failed mid-session
+  | 'storage' // IndexedDB missing, blocked or over quota
+  | 'index' // candidate index missing, corrupt or built for another model
+  | 'input' // bad attributes, candidates or catalog lines
+  | 'worker'; // the worker crashed or could not start
+
+export class EdgeRerankError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EdgeRerankError';
+    this.code = code;
+  }
+
+  /** Plain data that survives structured cloning (worker → main thread). */
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+
+  static from(code: ErrorCode, err: unknown): EdgeRerankError {
+    if (err instanceof EdgeRerankError) return err;
+    const message = err instanceof Error ? err.message : String(err);
+    return new EdgeRerankError(code, message, { cause: err });
+  }
+}

@@ -1,0 +1,10 @@
+// What the widget's CandidateIndex hands the Ranker for one item.
+import type { Neighbour } from '../rank/types.ts';
+
+export interface IndexedItem {
+  id: string;
+  /** Dequantised, L2-normalised content vector. */
+  vector: Float32Array;
+  /** Behavioural neighbours, strongest first; empty without an interaction log. */
+  neighbours: Neighbour[];
+}

@@ -1,0 +1,26 @@
+// The encoder's contract, shared by the worker (browser), the batch builder
+// and the evaluation (Node).
+
+export type EncoderDevice = 'webgpu' | 'wasm' | 'cpu';
+export type EncoderDtype = 'fp32' | 'q8';
+
+export interface EncoderOptions {
+  /** A folder URL or path ("/models/default/") or a hub id ("Xenova/all-MiniLM-L6-v2"). */
+  model: string;
+  device: EncoderDevice;
+  dtype: EncoderDtype;
+  /** Browser only: URL prefix of onnxruntime-web's .wasm/.mjs files. */
+  wasmPaths?: string | undefined;
+}
+
+export interface TextEncoder {
+  /** e.g. "edge-rerank/use-lite-en" or the hub id. */
+  readonly modelId: string;
+  /** sha256 (hex) of the ONNX file actually loaded: indexes are keyed by it. */
+  readonly modelSha256: string;
+  readonly dim: number;
+  readonly device: EncoderDevice;
+  /** One L2-normalised row of `dim` floats per text, flat. */
+  embed(texts: string[]): Promise<Float32Array>;
+  dispose(): Promise<void>;
+}

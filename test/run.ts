@@ -1,0 +1,30 @@
+// Runs the test suites with Node's own test runner: unit tests (pure code,
+// fast) first, then browser tests (real Chromium) one file at a time, since
+// each launches a browser and this machine has two cores.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function testFiles(dir: string): string[] {
+  let out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out = out.concat(testFiles(path));
+    else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+
+const wanted = process.argv.slice(2);
+const suites = wanted.length ? wanted : ['unit', 'browser'];
+const files = suites.flatMap((suite) => testFiles(join('test', suite)));
+if (files.length === 0) {
+  console.error('no test files found for', suites.join(', '));
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+  { stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);

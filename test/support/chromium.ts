@@ -1,0 +1,31 @@
+// Launches Debian's Chromium through playwright-core (no browser download).
+// Flags from DEVELOPERS.md: no background networking on this closed network,
+// and WebGPU on the CPU through SwiftShader when asked for.
+import { chromium, type Browser } from 'playwright-core';
+import { existsSync } from 'node:fs';
+
+export interface LaunchOptions {
+  /** Expose navigator.gpu backed by SwiftShader (slow but real WebGPU). */
+  webgpu?: boolean;
+}
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('Chromium not found: install Debian\'s chromium or set CHROMIUM_PATH');
+  return found;
+}
+
+export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const args = [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+  if (options.webgpu) {
+    args.push('--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-webgpu-adapter=swiftshader');
+  }
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args });
+}
