@@ -1,5 +1,5 @@
 // Runs the test suites with Node's own test runner: unit tests (pure code,
-// fast) first, then browser tests (real Chromium) one file at a time, since
+// fast) first, then Node tests on the real model, then browser tests (real Chromium) one file at a time, since
 // each launches a browser and this machine has two cores.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -16,7 +16,7 @@ function testFiles(dir: string): string[] {
 }
 
 const wanted = process.argv.slice(2);
-const suites = wanted.length ? wanted : ['unit', 'browser'];
+const suites = wanted.length ? wanted : ['unit', 'node', 'browser'];
 const files = suites.flatMap((suite) => testFiles(join('test', suite)));
 if (files.length === 0) {
   console.error('no test files found for', suites.join(', '));
