@@ -1,0 +1,121 @@
+// The Ranker's signals, computed per candidate from plain data. Each is a
+// number a blend weight multiplies; all history signals are 0 when the
+// history is empty, so the confidence gate and the features agree.
+import type { HistoryItem, RankCandidate } from './types.ts';
+import { historyWeights } from './recency.ts';
+
+/** Every blend weight the Ranker knows, in a fixed order (the trainer and
+ *  on-device learning iterate this list). */
+export const FEATURE_NAMES = ['query', 'content', 'behaviour', 'brand', 'category', 'repeat', 'seen'] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type FeatureVector = Record<FeatureName, number>;
+
+/** Which history item pushed a candidate most, for its reason. */
+export interface HistoryContribution {
+  /** Index into the history array. */
+  index: number;
+  /** Weighted size of the push (same units as the score). */
+  amount: number;
+}
+
+export interface CandidateSignals {
+  features: FeatureVector;
+  /** Per history index: how much that item pushed this candidate, before weights are summed. */
+  perHistory: Map<number, Partial<Record<FeatureName, number>>>;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return 0;
+  let sum = 0;
+  for (let k = 0; k < a.length; k++) sum += (a[k] as number) * (b[k] as number);
+  return Number.isFinite(sum) ? sum : 0;
+}
+
+function norm(value: string | undefined): string {
+  return (value ?? '').trim().toLowerCase();
+}
+
+function add(map: CandidateSignals['perHistory'], index: number, name: FeatureName, amount: number): void {
+  if (!(amount > 0)) return;
+  const entry = map.get(index) ?? {};
+  entry[name] = (entry[name] ?? 0) + amount;
+  map.set(index, entry);
+}
+
+export function zeroFeatures(): FeatureVector {
+  return { query: 0, content: 0, behaviour: 0, brand: 0, category: 0, repeat: 0, seen: 0 };
+}
+
+/**
+ * Signals for every candidate.
+ * - query: cosine of the query and the item (query relevance).
+ * - content: recency-weighted max cosine to a history item (content affinity).
+ * - behaviour: recency-weighted sum of co-purchase weights between the
+ *   candidate's neighbours and this shopper's history ids.
+ * - brand / category: recency-weighted share of history with the same brand / category.
+ * - repeat: already bought; seen: viewed, clicked or carted but not bought.
+ */
+export function computeSignals(
+  candidates: readonly RankCandidate[],
+  history: readonly HistoryItem[],
+  queryVector: Float32Array | undefined,
+  now: number,
+): CandidateSignals[] {
+  const weights = historyWeights(history, now);
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const indexById = new Map<string, number[]>();
+  history.forEach((h, index) => {
+    const list = indexById.get(h.itemId) ?? [];
+    list.push(index);
+    indexById.set(h.itemId, list);
+  });
+
+  return candidates.map((candidate) => {
+    const features = zeroFeatures();
+    const perHistory: CandidateSignals['perHistory'] = new Map();
+    if (queryVector && candidate.vector) features.query = dot(queryVector, candidate.vector);
+    if (history.length === 0 || !(totalWeight > 0)) return { features, perHistory };
+
+    for (const neighbour of candidate.neighbours ?? []) {
+      if (!(neighbour.weight > 0) || !Number.isFinite(neighbour.weight)) continue;
+      for (const index of indexById.get(neighbour.id) ?? []) {
+        const amount = (weights[index] as number) * neighbour.weight;
+        features.behaviour += amount;
+        add(perHistory, index, 'behaviour', amount);
+      }
+    }
+
+    const brand = norm(candidate.brand);
+    const category = norm(candidate.category);
+    let bestContent = 0;
+    let bestContentIndex = -1;
+    history.forEach((h, index) => {
+      const w = weights[index] as number;
+      if (candidate.vector && h.vector && h.itemId !== candidate.id) {
+        const similarity = w * dot(candidate.vector, h.vector);
+        if (similarity > bestContent) {
+          bestContent = similarity;
+          bestContentIndex = index;
+        }
+      }
+      if (brand && norm(h.brand) === brand) {
+        features.brand += w / totalWeight;
+        add(perHistory, index, 'brand', w / totalWeight);
+      }
+      if (category && norm(h.category) === category) {
+        features.category += w / totalWeight;
+        add(perHistory, index, 'category', w / totalWeight);
+      }
+    });
+    features.content = bestContent;
+    if (bestContentIndex >= 0) add(perHistory, bestContentIndex, 'content', bestContent);
+
+    for (const index of indexById.get(candidate.id) ?? []) {
+      const h = history[index] as HistoryItem;
+      const name: FeatureName = h.type === 'purchase' ? 'repeat' : 'seen';
+      features[name] = 1;
+      add(perHistory, index, name, 1);
+    }
+    return { features, perHistory };
+  });
+}
