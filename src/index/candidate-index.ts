@@ -1,0 +1,181 @@
+// The widget's reader of a static index folder: the manifest first, then only
+// the shards that hold the ids asked for. Shard files are content-addressed,
+// so a cached copy (Cache API) never goes stale and a rebuilt index simply
+// names new files.
+import { EdgeRerankError } from '../errors.ts';
+import { ITEM_TEXT_VERSION } from '../model/item-text.ts';
+import { dequantizeInt8 } from './int8-vector.ts';
+import { parseManifest, type Manifest } from './manifest.ts';
+import { decodeShard, type DecodedShard } from './shard-format.ts';
+import { shardOf } from './shard-of.ts';
+import type { IndexedItem } from './types.ts';
+
+export interface CandidateIndexExpect {
+  /** sha256 of the model file the caller loaded; a different one → error. */
+  modelSha256?: string | undefined;
+  /** Another fetch (e.g. one that reads file: URLs from disk in Node). */
+  fetch?: typeof fetch | undefined;
+  /** Keep shards in the Cache API when it exists (default true). */
+  cache?: boolean | undefined;
+}
+
+/** Cache API bucket for shard files. */
+export const INDEX_CACHE_NAME = 'edge-rerank-index';
+/** Decoded shards kept in memory; older ones are read again from the cache. */
+const MAX_SHARDS_IN_MEMORY = 256;
+
+async function sha256Hex(bytes: Uint8Array): Promise<string | undefined> {
+  const subtle = globalThis.crypto?.subtle; // absent outside secure contexts
+  if (!subtle) return undefined;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class CandidateIndex {
+  readonly manifest: Manifest;
+  readonly baseUrl: string;
+  private readonly fetchFn: typeof fetch;
+  private readonly cache: Promise<Cache | undefined>;
+  private readonly shards = new Map<number, Promise<DecodedShard>>();
+
+  private constructor(baseUrl: string, manifest: Manifest, fetchFn: typeof fetch, cache: Promise<Cache | undefined>) {
+    this.baseUrl = baseUrl;
+    this.manifest = manifest;
+    this.fetchFn = fetchFn;
+    this.cache = cache;
+  }
+
+  get dim(): number {
+    return this.manifest.dim;
+  }
+
+  get modelId(): string {
+    return this.manifest.model.id;
+  }
+
+  get modelSha256(): string {
+    return this.manifest.model.sha256;
+  }
+
+  static async open(baseUrl: string, expect: CandidateIndexExpect = {}): Promise<CandidateIndex> {
+    const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+    const fetchFn = expect.fetch ?? globalThis.fetch.bind(globalThis);
+    const manifestUrl = new URL('manifest.json', base).href;
+    let raw: unknown;
+    try {
+      const response = await fetchFn(manifestUrl);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      raw = await response.json();
+    } catch (err) {
+      throw new EdgeRerankError('index', `index manifest ${manifestUrl} could not be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    const manifest = parseManifest(raw, manifestUrl);
+    if (expect.modelSha256 !== undefined && expect.modelSha256 !== manifest.model.sha256) {
+      throw new EdgeRerankError(
+        'index',
+        `index manifest ${manifestUrl} was built with model sha256 ${manifest.model.sha256} (${manifest.model.id}), but the loaded model has sha256 ${expect.modelSha256}`,
+      );
+    }
+    if (manifest.textTemplateVersion !== ITEM_TEXT_VERSION) {
+      throw new EdgeRerankError(
+        'index',
+        `index manifest ${manifestUrl} was built with item text template v${manifest.textTemplateVersion}, this widget uses v${ITEM_TEXT_VERSION}`,
+      );
+    }
+    const useCache = expect.cache !== false && typeof globalThis.caches !== 'undefined';
+    const cache = useCache ? globalThis.caches.open(INDEX_CACHE_NAME).catch(() => undefined) : Promise.resolve(undefined);
+    return new CandidateIndex(base, manifest, fetchFn, cache);
+  }
+
+  /** Which shard an id lives in (whether or not the index holds it). */
+  shardOf(id: string): number {
+    return shardOf(id, this.manifest.shards.length);
+  }
+
+  /** The indexed items among `ids`; ids the index lacks are simply absent. */
+  async lookup(ids: string[]): Promise<Map<string, IndexedItem>> {
+    const wanted = new Map<number, string[]>();
+    for (const id of new Set(ids)) {
+      const shard = this.shardOf(id);
+      if (this.manifest.shards[shard]?.count === 0) continue; // nothing to fetch
+      wanted.set(shard, [...(wanted.get(shard) ?? []), id]);
+    }
+    const found = new Map<string, IndexedItem>();
+    await Promise.all(
+      [...wanted].map(async ([shardIndex, shardIds]) => {
+        const shard = await this.loadShard(shardIndex);
+        for (const id of shardIds) {
+          const row = binarySearch(shard.ids, id);
+          if (row < 0) continue;
+          const codes = shard.codes.subarray(row * shard.dim, (row + 1) * shard.dim);
+          found.set(id, { id, vector: dequantizeInt8(codes, shard.scales[row] ?? 0), neighbours: shard.neighbours[row] ?? [] });
+        }
+      }),
+    );
+    return found;
+  }
+
+  private loadShard(index: number): Promise<DecodedShard> {
+    let pending = this.shards.get(index);
+    if (!pending) {
+      pending = this.fetchShard(index);
+      pending.catch(() => this.shards.delete(index)); // let a later lookup retry
+      if (this.shards.size >= MAX_SHARDS_IN_MEMORY) {
+        const oldest = this.shards.keys().next().value;
+        if (oldest !== undefined) this.shards.delete(oldest);
+      }
+      this.shards.set(index, pending);
+    }
+    return pending;
+  }
+
+  private async fetchShard(index: number): Promise<DecodedShard> {
+    const entry = this.manifest.shards[index];
+    if (!entry) throw new EdgeRerankError('index', `index ${this.baseUrl}: no shard ${index}`);
+    const url = new URL(entry.file, this.baseUrl).href;
+    const cache = await this.cache;
+    let bytes: Uint8Array | undefined;
+    const cached = await cache?.match(url).catch(() => undefined);
+    if (cached) {
+      const candidate = new Uint8Array(await cached.arrayBuffer());
+      const sha = await sha256Hex(candidate);
+      if (sha === undefined || sha === entry.sha256) bytes = candidate;
+      else await cache?.delete(url).catch(() => undefined); // damaged copy: fetch again
+    }
+    if (!bytes) {
+      let response: Response;
+      try {
+        response = await this.fetchFn(url);
+      } catch (err) {
+        throw new EdgeRerankError('index', `index shard ${url} could not be fetched: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
+      if (!response.ok) throw new EdgeRerankError('index', `index shard ${url} could not be fetched: HTTP ${response.status}`);
+      bytes = new Uint8Array(await response.arrayBuffer());
+      const sha = await sha256Hex(bytes);
+      if (sha !== undefined && sha !== entry.sha256) {
+        throw new EdgeRerankError('index', `index shard ${url} is corrupt: sha256 ${sha}, manifest says ${entry.sha256}`);
+      }
+      // Only verified bytes go into the cache; a failed put (quota) is not fatal.
+      await cache?.put(url, new Response(bytes as Uint8Array<ArrayBuffer>)).catch(() => undefined);
+    }
+    const shard = decodeShard(bytes, url);
+    if (shard.dim !== this.manifest.dim || shard.ids.length !== entry.count) {
+      throw new EdgeRerankError('index', `index shard ${url} holds ${shard.ids.length}×${shard.dim}, manifest says ${entry.count}×${this.manifest.dim}`);
+    }
+    return shard;
+  }
+}
+
+/** Ids in a shard are sorted (UTF-16 code units), as the builder writes them. */
+function binarySearch(sorted: string[], id: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const value = sorted[mid] as string;
+    if (value === id) return mid;
+    if (value < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

@@ -1,0 +1,102 @@
+// manifest.json: what an index folder holds and which model made it. The
+// widget reads it first; the builder writes it last (atomically), so a folder
+// with a manifest is always complete.
+import { EdgeRerankError } from '../errors.ts';
+
+export const INDEX_FORMAT = 'edge-rerank-index';
+export const INDEX_FORMAT_VERSION = 1;
+
+export interface ManifestModel {
+  /** e.g. "edge-rerank/use-lite-en". */
+  id: string;
+  /** sha256 (hex) of the exact ONNX file the vectors were computed with. */
+  sha256: string;
+  /** Which file of the model folder: "q8" = onnx/model_quantized.onnx. */
+  dtype: 'q8' | 'fp32';
+}
+
+export interface ManifestShard {
+  /** Path relative to the manifest; content-addressed, so it can be cached forever. */
+  file: string;
+  sha256: string;
+  count: number;
+  bytes: number;
+}
+
+export interface Manifest {
+  format: typeof INDEX_FORMAT;
+  formatVersion: number;
+  model: ManifestModel;
+  dim: number;
+  /** How vectors are stored: int8 codes with one float32 scale per vector. */
+  vectorDtype: 'int8';
+  /** ITEM_TEXT_VERSION of the template the items were embedded with. */
+  textTemplateVersion: number;
+  /** How an id picks its shard: shardOf(id, shards.length). */
+  shardHash: 'fnv1a32';
+  count: number;
+  /** "neighbours" when built with an interaction log, else "none". */
+  behaviour: 'neighbours' | 'none';
+  shards: ManifestShard[];
+}
+
+/** Stable bytes: keys in a fixed order, so equal builds give equal files. */
+export function manifestJson(manifest: Manifest): string {
+  const ordered: Manifest = {
+    format: manifest.format,
+    formatVersion: manifest.formatVersion,
+    model: { id: manifest.model.id, sha256: manifest.model.sha256, dtype: manifest.model.dtype },
+    dim: manifest.dim,
+    vectorDtype: manifest.vectorDtype,
+    textTemplateVersion: manifest.textTemplateVersion,
+    shardHash: manifest.shardHash,
+    count: manifest.count,
+    behaviour: manifest.behaviour,
+    shards: manifest.shards.map((s) => ({ file: s.file, sha256: s.sha256, count: s.count, bytes: s.bytes })),
+  };
+  return `${JSON.stringify(ordered, null, 1)}\n`;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isSha = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+
+/** Checks the shape of a parsed manifest; `source` names it in errors. */
+export function parseManifest(value: unknown, source: string): Manifest {
+  const fail = (why: string): never => {
+    throw new EdgeRerankError('index', `index manifest ${source}: ${why}`);
+  };
+  if (!isObject(value) || value.format !== INDEX_FORMAT) return fail(`not an ${INDEX_FORMAT} manifest`);
+  if (value.formatVersion !== INDEX_FORMAT_VERSION) {
+    fail(`format version ${String(value.formatVersion)}, this reader knows ${INDEX_FORMAT_VERSION}`);
+  }
+  const model = value.model;
+  if (!isObject(model) || typeof model.id !== 'string' || !isSha(model.sha256) || (model.dtype !== 'q8' && model.dtype !== 'fp32')) {
+    fail('model must have id, sha256 and dtype (q8|fp32)');
+  }
+  if (!isCount(value.dim) || value.dim === 0) fail('dim must be a positive integer');
+  if (value.vectorDtype !== 'int8') fail(`vectorDtype ${String(value.vectorDtype)} is not supported`);
+  if (!isCount(value.textTemplateVersion)) fail('textTemplateVersion missing');
+  if (value.shardHash !== 'fnv1a32') fail(`shardHash ${String(value.shardHash)} is not supported`);
+  if (!isCount(value.count)) fail('count missing');
+  if (value.behaviour !== 'neighbours' && value.behaviour !== 'none') fail('behaviour must be neighbours or none');
+  const shards = value.shards;
+  if (!Array.isArray(shards) || shards.length === 0) return fail('no shards listed');
+  let total = 0;
+  shards.forEach((s: unknown, i) => {
+    if (!isObject(s) || typeof s.file !== 'string' || !isSha(s.sha256) || !isCount(s.count) || !isCount(s.bytes)) {
+      fail(`shard ${i} must have file, sha256, count and bytes`);
+    } else {
+      if (s.file.startsWith('/') || s.file.includes('..') || s.file.includes(':')) fail(`shard ${i} file ${s.file} leaves the index folder`);
+      total += s.count;
+    }
+  });
+  if (total !== value.count) fail(`shards hold ${total} items but count says ${String(value.count)}`);
+  return value as unknown as Manifest;
+}
+
+/** Content-addressed shard path: a rebuilt shard gets a new name, so caches
+ *  (Cache API, CDN) can keep shard files forever. */
+export function shardFileName(index: number, sha256: string): string {
+  return `shards/${String(index).padStart(5, '0')}-${sha256.slice(0, 16)}.bin`;
+}

@@ -1,0 +1,29 @@
+// Which shard holds an item: a stable hash of its id, so the builder and the
+// browser agree without a lookup table, and the browser fetches only the
+// shards of the candidates on screen.
+
+/** 32-bit FNV-1a over the UTF-8 bytes of the id (simple, well known, and the
+ *  same in every JavaScript engine and any other language). */
+export function fnv1a32(id: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(id)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export function shardOf(id: string, shardCount: number): number {
+  return fnv1a32(id) % shardCount;
+}
+
+/** Items per shard the builder aims for: a page of ~50 candidates then costs
+ *  tens of small requests of a few tens of kB, not megabytes. */
+export const TARGET_ITEMS_PER_SHARD = 128;
+
+/** A power of two, so a catalog that grows a little keeps its shard count. */
+export function shardCountFor(itemCount: number, itemsPerShard = TARGET_ITEMS_PER_SHARD): number {
+  let count = 1;
+  while (count * itemsPerShard < itemCount) count *= 2;
+  return count;
+}

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { INDEX_FORMAT, manifestJson, parseManifest, shardFileName, type Manifest } from '../../../src/index/manifest.ts';
+
+const sha = (c: string) => c.repeat(64);
+const manifest: Manifest = {
+  format: INDEX_FORMAT,
+  formatVersion: 1,
+  model: { id: 'm', sha256: sha('1'), dtype: 'q8' },
+  dim: 4,
+  vectorDtype: 'int8',
+  textTemplateVersion: 1,
+  shardHash: 'fnv1a32',
+  count: 3,
+  behaviour: 'none',
+  shards: [
+    { file: shardFileName(0, sha('2')), sha256: sha('2'), count: 1, bytes: 40 },
+    { file: shardFileName(1, sha('3')), sha256: sha('3'), count: 2, bytes: 60 },
+  ],
+};
+
+test('shard files are named by index and content hash', () => {
+  assert.equal(shardFileName(3, `abcdef0123456789${'0'.repeat(48)}`), 'shards/00003-abcdef0123456789.bin');
+});
+
+test('manifestJson writes keys in one fixed order whatever the object order', () => {
+  const shuffled = Object.fromEntries(Object.entries(manifest).reverse()) as unknown as Manifest;
+  assert.equal(manifestJson(shuffled), manifestJson(manifest));
+  assert.ok(manifestJson(manifest).startsWith('{\n "format": "edge-rerank-index",\n "formatVersion": 1,'));
+});
+
+test('a written manifest parses back to the same value', () => {
+  assert.deepEqual(parseManifest(JSON.parse(manifestJson(manifest)), 'x'), manifest);
+});
+
+test('bad manifests are refused with the reason', () => {
+  const bad = (patch: Record<string, unknown>) => () => parseManifest({ ...manifest, ...patch }, 'idx/manifest.json');
+  assert.throws(bad({ format: 'other' }), /idx\/manifest.json: not an edge-rerank-index manifest/);
+  assert.throws(bad({ formatVersion: 2 }), /format version 2/);
+  assert.throws(bad({ count: 4 }), /shards hold 3 items but count says 4/);
+  assert.throws(bad({ model: { id: 'm', sha256: 'short', dtype: 'q8' } }), /model must have/);
+  assert.throws(bad({ shards: [] }), /no shards/);
+  assert.throws(bad({ shards: [{ file: '../../etc/passwd', sha256: sha('2'), count: 3, bytes: 1 }] }), /leaves the index folder/);
+});
