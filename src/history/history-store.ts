@@ -1,0 +1,280 @@
+// HistoryStore: what this shopper did on this site, and the item vectors the
+// widget has already computed, kept in IndexedDB on this device only.
+// Works on the main thread and in a Web Worker. Every failure surfaces as
+// EdgeRerankError('storage' | 'input'); nothing already stored is dropped
+// because of one.
+import type { IDBPDatabase } from 'idb';
+import { EdgeRerankError } from '../errors.ts';
+import { ITEM_TEXT_MAX_CHARS } from '../model/item-text.ts';
+import type { HistoryEventType } from '../rank/types.ts';
+import { dequantizeInt8, quantizeInt8 } from './int8-vector.ts';
+import { openDatabase } from './open-database.ts';
+import { overflow, resolveLimits, retentionCutoff, type RetentionLimits } from './retention.ts';
+import { DEFAULT_DB_NAME, EVENT_TYPES, SCHEMA_VERSION_KEY, type EdgeRerankDB, type StoredEvent } from './schema.ts';
+import { SCHEMA_VERSION } from './migrations.ts';
+import { sessionFor } from './session.ts';
+import { storageError } from './storage-error.ts';
+import { TabSync, type HistoryChange } from './tab-sync.ts';
+
+export interface HistoryStoreOptions extends Partial<RetentionLimits> {
+  dbName?: string;
+  /** Clock, injectable so tests can move time. */
+  now?: () => number;
+  /** How long an upgrade may wait for other tabs to let go (default 5 s). */
+  blockedTimeoutMs?: number;
+}
+
+export interface NewEvent {
+  itemId: string;
+  type: HistoryEventType;
+  title: string;
+  category?: string | undefined;
+  brand?: string | undefined;
+  /** ms since epoch; defaults to now. */
+  time?: number | undefined;
+}
+
+/** An event as read back (oldest first). */
+export type HistoryEvent = Omit<StoredEvent, 'id'>;
+
+/** What the shopper downloads: plain JSON, their events only. */
+export interface HistoryExport {
+  format: 'edge-rerank-history';
+  version: 1;
+  exportedAt: string;
+  events: HistoryEvent[];
+}
+
+type DB = IDBPDatabase<EdgeRerankDB>;
+
+function cleanText(value: unknown, max: number): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.replace(/\s+/g, ' ').trim();
+  return text ? text.slice(0, max) : undefined;
+}
+
+function validateEvent(event: NewEvent, now: number): HistoryEvent {
+  const itemId = cleanText(event?.itemId, 200);
+  if (!itemId) throw new EdgeRerankError('input', 'history event needs a non-empty itemId');
+  if (!EVENT_TYPES.includes(event.type)) {
+    throw new EdgeRerankError('input', `history event for "${itemId}" has type "${String(event.type)}"; expected ${EVENT_TYPES.join('|')}`);
+  }
+  const time = event.time ?? now;
+  if (typeof time !== 'number' || !Number.isFinite(time)) {
+    throw new EdgeRerankError('input', `history event for "${itemId}" has an invalid time`);
+  }
+  const out: HistoryEvent = { itemId, type: event.type, title: cleanText(event.title, ITEM_TEXT_MAX_CHARS) ?? '', time, session: '' };
+  const category = cleanText(event.category, 200);
+  const brand = cleanText(event.brand, 200);
+  if (category) out.category = category;
+  if (brand) out.brand = brand;
+  return out;
+}
+
+function withoutKey({ id: _id, ...event }: StoredEvent): HistoryEvent {
+  return event;
+}
+
+export class HistoryStore {
+  private db: DB | undefined;
+  private opening: Promise<DB> | undefined;
+  private closed = false;
+
+  private constructor(
+    readonly dbName: string,
+    readonly limits: RetentionLimits,
+    private readonly now: () => number,
+    private readonly blockedTimeoutMs: number,
+    private readonly sync: TabSync,
+  ) {}
+
+  /** Opens (creating or migrating) the database and drops expired events. */
+  static async open(options: HistoryStoreOptions = {}): Promise<HistoryStore> {
+    const dbName = options.dbName ?? DEFAULT_DB_NAME;
+    const store = new HistoryStore(
+      dbName,
+      resolveLimits(options),
+      options.now ?? Date.now,
+      options.blockedTimeoutMs ?? 5000,
+      new TabSync(dbName),
+    );
+    try {
+      await store.purgeExpired();
+    } catch (err) {
+      store.sync.close();
+      throw err;
+    }
+    return store;
+  }
+
+  /** Records one event; the oldest events go when the cap is reached. */
+  async addEvent(event: NewEvent): Promise<void> {
+    const clean = validateEvent(event, this.now());
+    await this.run('recording an event', async (db) => {
+      const tx = db.transaction('events', 'readwrite');
+      const byTime = tx.store.index('by-time');
+      const last = (await byTime.openCursor(null, 'prev'))?.value;
+      clean.session = sessionFor(clean.time, last);
+      await tx.store.add(clean);
+      const extra = overflow(await tx.store.count(), this.limits.maxEvents);
+      await this.deleteOldest(byTime, extra);
+      await tx.done;
+    });
+    this.sync.notify('events');
+  }
+
+  /** Events inside the retention window, oldest first; the newest `limit` when given. */
+  async recentEvents(limit?: number): Promise<HistoryEvent[]> {
+    const cutoff = retentionCutoff(this.now(), this.limits.retentionDays);
+    const events = await this.run('reading events', (db) =>
+      db.getAllFromIndex('events', 'by-time', IDBKeyRange.lowerBound(cutoff)));
+    const wanted = limit === undefined ? events : events.slice(Math.max(0, events.length - Math.max(0, Math.floor(limit))));
+    return wanted.map(withoutKey);
+  }
+
+  /** Cached vectors of `ids` for `modelId` (dequantised); marks them recently used. */
+  async getVectors(modelId: string, ids: Iterable<string>): Promise<Map<string, Float32Array>> {
+    const unique = [...new Set(ids)].filter((id) => typeof id === 'string' && id);
+    const found = new Map<string, Float32Array>();
+    if (unique.length === 0) return found;
+    const usedAt = this.now();
+    await this.run('reading cached vectors', async (db) => {
+      const tx = db.transaction('vectors', 'readwrite');
+      const records = await Promise.all(unique.map((id) => tx.store.get([modelId, id])));
+      const touches: Promise<unknown>[] = [];
+      for (const record of records) {
+        if (!record) continue;
+        found.set(record.itemId, dequantizeInt8(record));
+        touches.push(tx.store.put({ ...record, usedAt }));
+      }
+      await Promise.all(touches);
+      await tx.done;
+    });
+    return found;
+  }
+
+  /** Caches vectors as int8; the least recently used go when the cap is reached. */
+  async putVectors(modelId: string, vectors: Map<string, Float32Array>): Promise<void> {
+    if (typeof modelId !== 'string' || !modelId) throw new EdgeRerankError('input', 'putVectors needs a modelId');
+    const usedAt = this.now();
+    await this.run('caching vectors', async (db) => {
+      const tx = db.transaction('vectors', 'readwrite');
+      const writes: Promise<unknown>[] = [];
+      for (const [itemId, vector] of vectors) {
+        const q = typeof itemId === 'string' && itemId && vector instanceof Float32Array ? quantizeInt8(vector) : undefined;
+        if (q) writes.push(tx.store.put({ modelId, itemId, data: q.data, scale: q.scale, usedAt }));
+      }
+      await Promise.all(writes);
+      const extra = overflow(await tx.store.count(), this.limits.maxVectors);
+      await this.deleteOldest(tx.store.index('by-used'), extra);
+      await tx.done;
+    });
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    const record = await this.run(`reading "${key}"`, (db) => db.get('meta', key));
+    return record?.value as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    if (key === SCHEMA_VERSION_KEY) throw new EdgeRerankError('input', `"${key}" is managed by the migrations`);
+    await this.run(`saving "${key}"`, async (db) => {
+      try {
+        await db.put('meta', { key, value });
+      } catch (err) {
+        if ((err as Error)?.name === 'DataCloneError') {
+          throw new EdgeRerankError('input', `meta "${key}" is not storable (functions, DOM nodes…)`, { cause: err });
+        }
+        throw err;
+      }
+    });
+    this.sync.notify('meta');
+  }
+
+  /** Erases events, vectors and meta in one transaction; other tabs are told. */
+  async forget(): Promise<void> {
+    await this.run('forgetting history', async (db) => {
+      const tx = db.transaction(['events', 'vectors', 'meta'], 'readwrite');
+      await Promise.all([tx.objectStore('events').clear(), tx.objectStore('vectors').clear(), tx.objectStore('meta').clear()]);
+      // Not the shopper's data: keeps the next migration knowing where it starts.
+      await tx.objectStore('meta').put({ key: SCHEMA_VERSION_KEY, value: SCHEMA_VERSION });
+      await tx.done;
+    });
+    this.sync.notify('forgotten');
+  }
+
+  async exportHistory(): Promise<HistoryExport> {
+    const events = await this.recentEvents();
+    return { format: 'edge-rerank-history', version: 1, exportedAt: new Date(this.now()).toISOString(), events };
+  }
+
+  /** Called when another tab or worker changed or forgot history. */
+  onChange(listener: (change: HistoryChange) => void): () => void {
+    return this.sync.subscribe(listener);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.sync.close();
+    this.db?.close();
+    this.db = undefined;
+  }
+
+  private async purgeExpired(): Promise<void> {
+    const cutoff = retentionCutoff(this.now(), this.limits.retentionDays);
+    await this.run('dropping expired events', async (db) => {
+      const tx = db.transaction('events', 'readwrite');
+      for (let c = await tx.store.index('by-time').openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) {
+        await c.delete();
+      }
+      await tx.done;
+    });
+  }
+
+  /** Deletes the first `count` records of an ascending index (oldest first). */
+  private async deleteOldest(
+    index: { openCursor(): Promise<{ delete(): Promise<void>; continue(): Promise<unknown> } | null> },
+    count: number,
+  ): Promise<void> {
+    let cursor = count > 0 ? await index.openCursor() : null;
+    for (let left = count; cursor && left > 0; left--) {
+      await cursor.delete();
+      cursor = (await cursor.continue()) as typeof cursor;
+    }
+  }
+
+  /** One way to the database: (re)opens lazily — e.g. after another tab's
+   *  upgrade closed our connection — and maps every failure to one error. */
+  private async run<T>(action: string, work: (db: DB) => Promise<T>): Promise<T> {
+    if (this.closed) throw new EdgeRerankError('storage', `history storage "${this.dbName}" is closed`);
+    try {
+      return await work(await this.connection());
+    } catch (err) {
+      if (err instanceof EdgeRerankError) throw err;
+      throw storageError(action, err);
+    }
+  }
+
+  private connection(): Promise<DB> {
+    if (this.db) return Promise.resolve(this.db);
+    this.opening ??= openDatabase(this.dbName, this.blockedTimeoutMs, {
+      onClosedForUpgrade: () => (this.db = undefined),
+      onTerminated: () => (this.db = undefined),
+    }).then(
+      (db) => {
+        this.opening = undefined;
+        if (this.closed) {
+          db.close();
+          throw new EdgeRerankError('storage', `history storage "${this.dbName}" is closed`);
+        }
+        this.db = db;
+        return db;
+      },
+      (err: unknown) => {
+        this.opening = undefined;
+        throw err;
+      },
+    );
+    return this.opening;
+  }
+}

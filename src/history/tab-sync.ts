@@ -1,0 +1,43 @@
+// Tells other tabs and workers of the same origin that history changed, so
+// their cached profiles refresh; `forgotten` means drop everything cached.
+export type HistoryChange = 'events' | 'meta' | 'forgotten';
+
+export const CHANNEL_NAME = 'edge-rerank';
+
+interface ChangeMessage {
+  dbName: string;
+  change: HistoryChange;
+}
+
+function isChangeMessage(data: unknown): data is ChangeMessage {
+  const m = data as ChangeMessage | null;
+  return !!m && typeof m.dbName === 'string' && (m.change === 'events' || m.change === 'meta' || m.change === 'forgotten');
+}
+
+export class TabSync {
+  private readonly channel: BroadcastChannel | undefined;
+  private readonly listeners = new Set<(change: HistoryChange) => void>();
+
+  constructor(private readonly dbName: string) {
+    // Without BroadcastChannel (very old browsers) tabs just miss refreshes.
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : undefined;
+    this.channel?.addEventListener('message', (event: MessageEvent) => {
+      if (!isChangeMessage(event.data) || event.data.dbName !== this.dbName) return;
+      for (const listener of this.listeners) listener(event.data.change);
+    });
+  }
+
+  notify(change: HistoryChange): void {
+    this.channel?.postMessage({ dbName: this.dbName, change } satisfies ChangeMessage);
+  }
+
+  subscribe(listener: (change: HistoryChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    this.channel?.close();
+  }
+}
