@@ -2,6 +2,7 @@
 // one tab never leaves another hanging. Real Chromium, real IndexedDB.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { HistoryStore } from '../../../src/history/history-store.ts';
 import { freshDbName, startHistoryHarness, type Edge, type HistoryHarness } from './history-page.ts';
 
 let harness: HistoryHarness;
@@ -124,7 +125,7 @@ test('an upgrade in another tab is not blocked by an open store, which then fail
   }), dbName);
   assert.deepEqual(upgraded, ['p1']);
   const error = await tabA.evaluate(async () => {
-    const { store } = globalThis as unknown as { store: InstanceType<Edge['HistoryStore']> };
+    const { store } = globalThis as unknown as { store: HistoryStore };
     try {
       await store.recentEvents();
       return { code: 'read', message: '' };
