@@ -1,0 +1,299 @@
+// <edge-rerank>: wraps the shop's own result list and reorders its nodes with
+// the worker's ranking. The main thread only reads the DOM, posts plain data
+// and moves nodes; everything heavy happens in the worker.
+import { LitElement, css, html } from 'lit';
+import { callWorker } from './worker-client.ts';
+import { collectCandidates } from './candidates.ts';
+import { applyNodeOrder } from './node-order.ts';
+import { showReasons } from './reason-badge.ts';
+import { warnOnce } from './console-line.ts';
+import { ATTRIBUTES, parseOptions, type EdgeRerankOptions, type RawOptions } from './options.ts';
+import { ERROR_EVENT, READY_EVENT, RERANKED_EVENT, emit, type RerankedDetail } from './events.ts';
+import type { Problem, RerankRequest, TrackEvent } from '../worker/api.ts';
+
+/** What `rerankComplete` resolves to. */
+export type RerankOutcome =
+  | { status: 'reranked'; detail: RerankedDetail }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; problem: Problem };
+
+/** Events that mean the shopper has started using the list: a late order must not jump under them. */
+const INTERACTIONS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'focusin'] as const;
+
+const connected = new Set<EdgeRerankElement>();
+
+function elapsed(since: number): number {
+  return Math.round((performance.now() - since) * 100) / 100;
+}
+
+export class EdgeRerankElement extends LitElement {
+  static override properties = Object.fromEntries(
+    ATTRIBUTES.map((spec) => [
+      spec.property,
+      spec.type === 'boolean'
+        ? { type: Boolean, attribute: spec.attribute, reflect: true }
+        : { type: String, attribute: spec.attribute, reflect: true },
+    ]),
+  );
+
+  static override styles = css`
+    :host {
+      display: block;
+    }
+  `;
+
+  declare query: string | undefined;
+  declare model: string | undefined;
+  declare index: string | undefined;
+  declare device: string | undefined;
+  declare itemSelector: string | undefined;
+  declare strength: string | number | undefined;
+  declare maxDisplacement: string | number | undefined;
+  declare explain: boolean | undefined;
+  declare consent: string | undefined;
+  declare budget: string | number | undefined;
+  declare maxCandidates: string | number | undefined;
+
+  #observer: MutationObserver | null = null;
+  #generation = 0;
+  #current: Promise<RerankOutcome> = Promise.resolve({ status: 'skipped', reason: 'not connected' });
+  #scheduled = false;
+  /** The item nodes in the server's order, captured when the list appears. */
+  #serverNodes: Element[] | null = null;
+  #listAppearedAt = performance.now();
+  #interacted = false;
+  #reported = new Set<string>();
+  #ready = false;
+  #firstUpdateSeen = false;
+
+  /** Resolves when the latest requested rerank has settled (newer requests are awaited too). */
+  get rerankComplete(): Promise<RerankOutcome> {
+    const pending = this.#current;
+    return pending.then((outcome) => (pending === this.#current ? outcome : this.rerankComplete));
+  }
+
+  /** The parsed, validated options (the one way in for configuration). */
+  get options(): EdgeRerankOptions {
+    return parseOptions(this.#rawOptions()).options;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    this.addEventListener('click', this.#onClick);
+    for (const type of INTERACTIONS) this.addEventListener(type, this.#onInteraction, { passive: true });
+    this.#observer = new MutationObserver(() => this.#listChanged());
+    this.#observer.observe(this, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-item-id', 'data-title', 'data-category', 'data-brand', 'data-description', 'data-vector', 'data-pinned'],
+    });
+    this.#listChanged();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+    this.removeEventListener('click', this.#onClick);
+    for (const type of INTERACTIONS) this.removeEventListener(type, this.#onInteraction);
+    this.#observer?.disconnect();
+    this.#observer = null;
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // The first update only reports the attributes connectedCallback already ranked with.
+    if (!this.#firstUpdateSeen) {
+      this.#firstUpdateSeen = true;
+      return;
+    }
+    if (changed.has('query')) this.#listAppearedAt = performance.now();
+    if (changed.size) this.#schedule();
+  }
+
+  /** Records one history event for this shopper (nothing when consent is denied). */
+  async track(event: TrackEvent): Promise<void> {
+    if (this.options.consent === 'denied') return;
+    const outcome = await callWorker((api) => api.track(event));
+    if (!outcome.ok) this.#report(outcome.problem);
+  }
+
+  /** Erases everything edge-rerank stored on this device, then puts every list back in server order. */
+  static async forget(): Promise<void> {
+    const outcome = await callWorker((api) => api.forget());
+    if (!outcome.ok) {
+      warnOnce(outcome.problem);
+      throw new Error(outcome.problem.message);
+    }
+    for (const element of connected) element.#schedule();
+    await Promise.all([...connected].map((element) => element.rerankComplete));
+  }
+
+  /** Everything stored about this shopper, as plain JSON they can download. */
+  static async exportHistory(): Promise<unknown> {
+    const outcome = await callWorker((api) => api.exportHistory());
+    if (!outcome.ok) {
+      warnOnce(outcome.problem);
+      throw new Error(outcome.problem.message);
+    }
+    return outcome.value;
+  }
+
+  #rawOptions(): RawOptions {
+    return {
+      query: this.query,
+      model: this.model,
+      index: this.index,
+      device: this.device,
+      itemSelector: this.itemSelector,
+      strength: this.strength,
+      maxDisplacement: this.maxDisplacement,
+      explain: this.explain,
+      consent: this.consent,
+      budget: this.budget,
+      maxCandidates: this.maxCandidates,
+    };
+  }
+
+  #listChanged(): void {
+    this.#serverNodes = null;
+    this.#listAppearedAt = performance.now();
+    this.#interacted = false;
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    ++this.#generation;
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    // Coalesce the attribute and DOM changes of one task into one rerank.
+    this.#current = new Promise<void>((resolve) => queueMicrotask(resolve)).then(() => {
+      this.#scheduled = false;
+      return this.#run(this.#generation);
+    });
+  }
+
+  readonly #onInteraction = (): void => {
+    this.#interacted = true;
+  };
+
+  readonly #onClick = (event: MouseEvent): void => {
+    const options = this.options;
+    if (options.consent === 'denied' || !(event.target instanceof Element)) return;
+    let item: Element | null = null;
+    try {
+      item = event.target.closest(options.itemSelector);
+    } catch {
+      return; // a bad selector is reported by the rerank
+    }
+    if (!item || !this.contains(item)) return;
+    const itemId = item.getAttribute('data-item-id')?.trim();
+    if (!itemId) return;
+    void this.track({
+      itemId,
+      type: 'click',
+      title: item.getAttribute('data-title')?.trim() ?? '',
+      category: item.getAttribute('data-category')?.trim() || undefined,
+      brand: item.getAttribute('data-brand')?.trim() || undefined,
+    });
+  };
+
+  #report(problem: Problem): void {
+    warnOnce(problem);
+    const key = `${problem.code}:${problem.message}`;
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
+    emit(this, ERROR_EVENT, problem);
+  }
+
+  #itemsInDomOrder(selector: string): Element[] | null {
+    try {
+      return [...this.querySelectorAll(selector)];
+    } catch {
+      this.#report({ code: 'input', message: `attribute item-selector="${selector}" is not a valid CSS selector` });
+      return null;
+    }
+  }
+
+  async #run(generation: number): Promise<RerankOutcome> {
+    const started = performance.now();
+    const { options, problems } = parseOptions(this.#rawOptions());
+    for (const message of problems) this.#report({ code: 'input', message });
+    if (options.consent === 'denied') return { status: 'skipped', reason: 'consent denied' };
+    const domItems = this.#itemsInDomOrder(options.itemSelector);
+    if (!domItems) return { status: 'skipped', reason: 'invalid item-selector' };
+
+    // The server's order is the DOM order when the list appeared; later runs
+    // (a new query attribute, forget()) rank from it, not from our own order.
+    const sameNodes =
+      this.#serverNodes !== null &&
+      this.#serverNodes.length === domItems.length &&
+      domItems.every((node) => this.#serverNodes!.includes(node));
+    if (!sameNodes) this.#serverNodes = domItems;
+    const collected = collectCandidates(this.#serverNodes!, options.maxCandidates);
+    for (const message of collected.problems) this.#report({ code: 'input', message });
+    const readDom = elapsed(started);
+    if (collected.candidates.length === 0) return { status: 'skipped', reason: 'no items' };
+
+    const request: RerankRequest = {
+      query: options.query,
+      candidates: collected.candidates,
+      model: this.#resolve(options.model, true),
+      index: options.index ? this.#resolve(options.index, false) : null,
+      device: options.device,
+      strength: options.strength,
+      maxDisplacement: options.maxDisplacement,
+    };
+    const outcome = await callWorker((api) => api.rerank(request));
+    if (generation !== this.#generation) return { status: 'skipped', reason: 'superseded by a newer rerank' };
+    if (!outcome.ok) {
+      this.#report(outcome.problem);
+      return { status: 'failed', problem: outcome.problem };
+    }
+    const response = outcome.value;
+    for (const problem of response.problems) this.#report(problem);
+
+    const applyStarted = performance.now();
+    const late = applyStarted - this.#listAppearedAt > options.budget;
+    const applied = !(late && this.#interacted);
+    if (applied) this.#apply(collected.nodes, collected.candidates.map((c) => c.id), response.order, response.reasons, options.explain);
+    const detail: RerankedDetail = {
+      order: response.order,
+      scores: response.scores,
+      reasons: response.reasons,
+      backend: response.backend,
+      historySize: response.historySize,
+      applied,
+      timings: { ...response.timings, readDom, apply: elapsed(applyStarted), endToEnd: elapsed(started) },
+    };
+    if (!this.#ready) {
+      this.#ready = true;
+      emit(this, READY_EVENT, { backend: response.backend });
+    }
+    emit(this, RERANKED_EVENT, detail);
+    return { status: 'reranked', detail };
+  }
+
+  #apply(nodes: Element[], ids: string[], order: string[], reasons: Record<string, string>, explain: boolean): void {
+    const byId = new Map(ids.map((id, i) => [id, nodes[i] as Element]));
+    const ordered = order.map((id) => byId.get(id)).filter((node): node is Element => node !== undefined);
+    if (ordered.length !== nodes.length) return; // the worker must return every candidate once; otherwise keep the server order
+    const moving = new Set(nodes);
+    const slots = [...this.querySelectorAll(this.options.itemSelector)].filter((node) => moving.has(node));
+    applyNodeOrder(slots, ordered);
+    const badges = new Map<Element, string>();
+    if (explain) for (const [id, reason] of Object.entries(reasons)) if (byId.has(id)) badges.set(byId.get(id)!, reason);
+    showReasons(this, badges);
+    this.#observer?.takeRecords(); // our own moves are not a list change
+  }
+
+  /** Folder URLs are resolved against the page; a bare hub id ("org/name") stays as it is. */
+  #resolve(value: string, mayBeHubId: boolean): string {
+    if (mayBeHubId && /^[\w.-]+\/[\w.-]+$/.test(value) && !value.startsWith('.')) return value;
+    return new URL(value, this.ownerDocument.baseURI).href;
+  }
+}

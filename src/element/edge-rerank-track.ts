@@ -1,0 +1,54 @@
+// <edge-rerank-track item-id="…" title="…" event="view">: a product page
+// records one history event when this element connects. It renders nothing.
+import { callWorker } from './worker-client.ts';
+import { warnOnce } from './console-line.ts';
+import { ERROR_EVENT, emit } from './events.ts';
+import type { HistoryEventType } from '../rank/types.ts';
+import type { Problem } from '../worker/api.ts';
+
+const EVENT_TYPES: readonly HistoryEventType[] = ['view', 'click', 'cart', 'purchase'];
+
+export class EdgeRerankTrackElement extends HTMLElement {
+  #recorded = false;
+  /** Resolves once the event is stored (or was refused): tests and pages can await it. */
+  recorded: Promise<boolean> = Promise.resolve(false);
+
+  connectedCallback(): void {
+    this.style.display = 'none';
+    if (this.#recorded) return; // moving the element around the page is not a second view
+    this.#recorded = true;
+    this.recorded = this.#record();
+  }
+
+  async #record(): Promise<boolean> {
+    if ((this.getAttribute('consent') ?? '').trim().toLowerCase() === 'denied') return false;
+    const itemId = this.getAttribute('item-id')?.trim() ?? '';
+    const title = this.getAttribute('title')?.trim() ?? '';
+    const type = (this.getAttribute('event')?.trim().toLowerCase() || 'view') as HistoryEventType;
+    const problem = !itemId
+      ? 'edge-rerank-track needs an item-id attribute'
+      : !EVENT_TYPES.includes(type)
+        ? `edge-rerank-track event="${type}" must be one of ${EVENT_TYPES.join('|')}`
+        : null;
+    if (problem) {
+      this.#fail({ code: 'input', message: problem });
+      return false;
+    }
+    const outcome = await callWorker((api) =>
+      api.track({
+        itemId,
+        type,
+        title,
+        category: this.getAttribute('category')?.trim() || undefined,
+        brand: this.getAttribute('brand')?.trim() || undefined,
+      }),
+    );
+    if (!outcome.ok) this.#fail(outcome.problem);
+    return outcome.ok;
+  }
+
+  #fail(problem: Problem): void {
+    warnOnce(problem);
+    emit(this, ERROR_EVENT, problem);
+  }
+}

@@ -1,0 +1,48 @@
+// The element's documented events: all bubble and cross shadow roots, so a
+// shop can listen on document.
+import type { Backend, Problem, WorkerTimings } from '../worker/api.ts';
+
+export const READY_EVENT = 'edge-rerank-ready';
+export const RERANKED_EVENT = 'edge-rerank-reranked';
+export const ERROR_EVENT = 'edge-rerank-error';
+
+export interface ReadyDetail {
+  backend: Backend;
+}
+
+export interface RerankTimings extends WorkerTimings {
+  /** Reading the DOM into candidates (main thread). */
+  readDom: number;
+  /** Moving nodes and badges (main thread). */
+  apply: number;
+  /** Start of the rerank → DOM reordered, as the shopper sees it. */
+  endToEnd: number;
+}
+
+export interface RerankedDetail {
+  /** Candidate ids in their new order (== server order when nothing better is known). */
+  order: string[];
+  scores: Record<string, number>;
+  /** Only items moved up because of history; each names a real history item. */
+  reasons: Record<string, string>;
+  backend: Backend;
+  timings: RerankTimings;
+  /** False when the result came after the budget and the shopper was already using the list. */
+  applied: boolean;
+  /** History events this ranking used (0 → server order). */
+  historySize: number;
+}
+
+export type ErrorDetail = Problem;
+
+export function emit<T>(target: EventTarget, type: string, detail: T): void {
+  target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'edge-rerank-ready': CustomEvent<ReadyDetail>;
+    'edge-rerank-reranked': CustomEvent<RerankedDetail>;
+    'edge-rerank-error': CustomEvent<ErrorDetail>;
+  }
+}

@@ -1,0 +1,89 @@
+// Where each item's content vector comes from, cheapest first: the page's own
+// data-vector → the candidate index → this device's IndexedDB cache → the
+// encoder (in batches; the new vectors then go to the cache).
+import { itemText } from '../model/item-text.ts';
+import type { Neighbour } from '../rank/types.ts';
+import type { Problem } from './api.ts';
+import { decodeInlineVector } from './inline-vector.ts';
+
+export interface VectorItem {
+  id: string;
+  title: string;
+  category?: string | undefined;
+  brand?: string | undefined;
+  description?: string | undefined;
+  inline?: string | undefined;
+}
+
+export interface VectorSources {
+  dim: number;
+  /** Index lookup (vectors + behavioural neighbours); absent without an index. */
+  lookupIndex?: ((ids: string[]) => Promise<Map<string, { vector: Float32Array; neighbours: Neighbour[] }>>) | undefined;
+  readCache(ids: string[]): Promise<Map<string, Float32Array>>;
+  writeCache(vectors: Map<string, Float32Array>): Promise<void>;
+  embed(texts: string[]): Promise<Float32Array>;
+}
+
+export interface ResolvedVectors {
+  vectors: Map<string, Float32Array>;
+  neighbours: Map<string, Neighbour[]>;
+  embedded: number;
+}
+
+export const EMBED_BATCH = 32;
+
+export async function resolveVectors(items: VectorItem[], sources: VectorSources, problems: Problem[]): Promise<ResolvedVectors> {
+  const vectors = new Map<string, Float32Array>();
+  const neighbours = new Map<string, Neighbour[]>();
+  const badInline: string[] = [];
+  for (const item of items) {
+    if (!item.inline) continue;
+    const decoded = decodeInlineVector(item.inline, sources.dim);
+    if (decoded.ok) vectors.set(item.id, decoded.vector);
+    else badInline.push(`${JSON.stringify(item.id)} ${decoded.reason}`);
+  }
+  if (badInline.length) {
+    problems.push({ code: 'input', message: `data-vector of ${badInline.slice(0, 3).join('; ')}${badInline.length > 3 ? ` and ${badInline.length - 3} more` : ''}: ignored` });
+  }
+
+  if (sources.lookupIndex) {
+    // Neighbours are wanted even for items whose vector came inline.
+    try {
+      const found = await sources.lookupIndex(items.map((i) => i.id));
+      for (const [id, entry] of found) {
+        if (!vectors.has(id)) vectors.set(id, entry.vector);
+        if (entry.neighbours.length) neighbours.set(id, entry.neighbours);
+      }
+    } catch (err) {
+      problems.push({ code: 'index', message: `index lookup failed, embedding on the device instead: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+
+  let missing = items.filter((i) => !vectors.has(i.id));
+  if (missing.length) {
+    try {
+      const cached = await sources.readCache(missing.map((i) => i.id));
+      for (const [id, vector] of cached) if (vector.length === sources.dim) vectors.set(id, vector);
+    } catch (err) {
+      problems.push({ code: 'storage', message: `the vector cache could not be read: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    missing = missing.filter((i) => !vectors.has(i.id));
+  }
+
+  const texts = missing.map((item) => ({ id: item.id, text: itemText(item) })).filter((t) => t.text !== '');
+  const fresh = new Map<string, Float32Array>();
+  for (let start = 0; start < texts.length; start += EMBED_BATCH) {
+    const batch = texts.slice(start, start + EMBED_BATCH);
+    const flat = await sources.embed(batch.map((t) => t.text));
+    batch.forEach((t, row) => fresh.set(t.id, flat.slice(row * sources.dim, (row + 1) * sources.dim)));
+  }
+  for (const [id, vector] of fresh) vectors.set(id, vector);
+  if (fresh.size) {
+    try {
+      await sources.writeCache(fresh);
+    } catch (err) {
+      problems.push({ code: 'storage', message: `new vectors could not be cached: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+  return { vectors, neighbours, embedded: fresh.size };
+}
