@@ -1,0 +1,242 @@
+// loadEncoder: any transformers.js feature-extraction model (the embedded
+// USE-lite default, or e.g. Xenova/all-MiniLM-L6-v2 when a shop opts into the
+// hub) as a TextEncoder, in Node (device "cpu", onnxruntime-node) and in a
+// browser worker (device "wasm" | "webgpu", onnxruntime-web).
+// The ONNX file is read and sha256-checked here before any session sees it;
+// transformers.js then gets the same bytes through the handover cache.
+import { EdgeRerankError } from '../errors.ts';
+import { HandoverCache } from './handover-cache.ts';
+import { modelFileReader, parseJsonFile } from './model-files.ts';
+import { modelFileLocation, resolveModelSource, type ModelSource } from './model-source.ts';
+import { l2NormalizeRows, maskedMeanPool } from './pooling.ts';
+import { sha256Hex } from './sha256.ts';
+import type { EncoderDevice, EncoderDtype, EncoderOptions, TextEncoder } from './types.ts';
+
+/** Texts per model call: bounds memory; texts are sorted by length first so
+ *  each batch pads little. */
+const BATCH_SIZE = 32;
+/** Upper bound on tokens per text whatever the tokenizer allows. */
+const MAX_TOKENS = 512;
+
+interface ModelConfig {
+  vocab_size?: number;
+  edge_rerank?: { model_id?: string; sha256?: Record<string, string> };
+}
+
+type Transformers = typeof import('@huggingface/transformers');
+type Tokenizer = Awaited<ReturnType<Transformers['AutoTokenizer']['from_pretrained']>>;
+type Model = Awaited<ReturnType<Transformers['AutoModel']['from_pretrained']>>;
+interface TensorLike {
+  data: ArrayLike<number | bigint>;
+  dims: number[];
+  dispose?: () => void;
+}
+
+const handover = new HandoverCache();
+// transformers.js's env is global: loads run one at a time.
+let loadQueue: Promise<unknown> = Promise.resolve();
+
+function onnxFileName(dtype: EncoderDtype): string {
+  return dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
+}
+
+function checkOptions(o: EncoderOptions): void {
+  if (!['cpu', 'wasm', 'webgpu'].includes(o.device)) throw new EdgeRerankError('input', `device "${String(o.device)}": use cpu, wasm or webgpu`);
+  if (!['fp32', 'q8'].includes(o.dtype)) throw new EdgeRerankError('input', `dtype "${String(o.dtype)}": use fp32 or q8`);
+}
+
+function locationBase(): string | undefined {
+  const loc = (globalThis as { location?: { href?: string } }).location;
+  return typeof loc?.href === 'string' && /^https?:/.test(loc.href) ? loc.href : undefined;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function loadEncoder(options: EncoderOptions): Promise<TextEncoder> {
+  const run = loadQueue.then(() => load(options));
+  loadQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function load(options: EncoderOptions): Promise<TextEncoder> {
+  checkOptions(options);
+  const source = resolveModelSource(options.model, locationBase());
+  const tf = await import('@huggingface/transformers');
+  configureEnv(tf, source, options.wasmPaths);
+
+  const reader = modelFileReader();
+  const onnxFile = onnxFileName(options.dtype);
+  const onnxLocation = modelFileLocation(source, onnxFile, tf.env.remoteHost);
+  const configLocation = modelFileLocation(source, 'config.json', tf.env.remoteHost);
+  const config = parseJsonFile<ModelConfig>(await reader.read(configLocation), configLocation);
+  const recorded = config.edge_rerank?.sha256?.[onnxFile];
+
+  let bytes = await reader.read(onnxLocation);
+  let sha = await sha256Hex(bytes);
+  if (recorded && sha !== recorded) {
+    // A cached copy from an earlier version of the folder: fetch afresh once.
+    bytes = await reader.reread(onnxLocation);
+    sha = await sha256Hex(bytes);
+    if (sha !== recorded) {
+      throw new EdgeRerankError('model-load', `${onnxLocation}: sha256 ${sha} does not match ${recorded} recorded in ${configLocation} (corrupt or partial file)`);
+    }
+  }
+
+  const id = source.kind === 'hub' ? source.id : source.path;
+  handover.hand(onnxLocation, id, onnxFile, bytes);
+  let tokenizer: Tokenizer;
+  let model: Model;
+  try {
+    tokenizer = await tf.AutoTokenizer.from_pretrained(id).catch((err: unknown) => {
+      throw new EdgeRerankError('model-load', `${modelFileLocation(source, 'tokenizer.json', tf.env.remoteHost)}: cannot load the tokenizer (${message(err)})`, { cause: err });
+    });
+    model = await tf.AutoModel.from_pretrained(id, {
+      device: options.device,
+      dtype: options.dtype,
+      // Fold the int8 DequantizeLinear nodes at load: int8 download, fp32 speed (FACTS.md).
+      session_options: { extra: { session: { disable_quant_qdq: '1' } } },
+    } as Parameters<Transformers['AutoModel']['from_pretrained']>[1]).catch((err: unknown) => {
+      // A verified file that WebGPU cannot run is a backend problem: the widget retries on WASM.
+      const code = options.device === 'webgpu' && recorded ? 'backend' : 'model-load';
+      throw new EdgeRerankError(code, `${onnxLocation}: onnxruntime cannot load it on ${options.device} (${message(err)})`, { cause: err });
+    });
+  } finally {
+    handover.release(onnxLocation);
+  }
+
+  const encoder = new TransformersEncoder(tokenizer, model, {
+    modelId: config.edge_rerank?.model_id ?? source.label,
+    modelSha256: sha,
+    device: options.device,
+    onnxLocation,
+  });
+  await encoder.probe(config.vocab_size, modelFileLocation(source, 'tokenizer.json', tf.env.remoteHost));
+  return encoder;
+}
+
+function configureEnv(tf: Transformers, source: ModelSource, wasmPaths: string | undefined): void {
+  const env = tf.env;
+  env.allowLocalModels = source.kind === 'folder';
+  // Only a hub id the user chose may reach the network beyond the origin.
+  env.allowRemoteModels = source.kind === 'hub';
+  env.useBrowserCache = false;
+  env.useFSCache = false;
+  env.useCustomCache = true;
+  env.customCache = handover;
+  const wasm = env.backends.onnx.wasm;
+  if (wasm && wasmPaths) wasm.wasmPaths = wasmPaths;
+  // ORT stays on one thread unless told; threads need cross-origin isolation.
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
+  if (wasm && isolated && wasm.numThreads === undefined) wasm.numThreads = Math.max(1, Math.min(4, cores));
+}
+
+interface EncoderFacts {
+  modelId: string;
+  modelSha256: string;
+  device: EncoderDevice;
+  onnxLocation: string;
+}
+
+class TransformersEncoder implements TextEncoder {
+  readonly modelId: string;
+  readonly modelSha256: string;
+  readonly device: EncoderDevice;
+  dim = 0;
+  readonly #tokenizer: Tokenizer;
+  readonly #model: Model;
+  readonly #onnxLocation: string;
+  readonly #maxTokens: number;
+  #disposed = false;
+
+  constructor(tokenizer: Tokenizer, model: Model, facts: EncoderFacts) {
+    this.#tokenizer = tokenizer;
+    this.#model = model;
+    this.modelId = facts.modelId;
+    this.modelSha256 = facts.modelSha256;
+    this.device = facts.device;
+    this.#onnxLocation = facts.onnxLocation;
+    const declared = Number((tokenizer as unknown as { model_max_length?: number }).model_max_length);
+    this.#maxTokens = Number.isFinite(declared) && declared > 0 ? Math.min(declared, MAX_TOKENS) : MAX_TOKENS;
+  }
+
+  /** Runs the highest token id once: learns the output size and proves the
+   *  tokenizer fits the model (an id past the embedding table fails here, not
+   *  on a shopper's query). */
+  async probe(configVocabSize: number | undefined, tokenizerLocation: string): Promise<void> {
+    const vocab = this.#tokenizer.get_vocab();
+    let maxId = 0;
+    for (const id of vocab.values()) maxId = Math.max(maxId, id);
+    const fail = (why: string): never => {
+      throw new EdgeRerankError('model-load', `${tokenizerLocation} does not fit ${this.#onnxLocation}: ${why}`);
+    };
+    if (configVocabSize !== undefined && maxId >= configVocabSize) {
+      fail(`token ids reach ${maxId}, the model has ${configVocabSize} embeddings`);
+    }
+    const { dims } = await this.#run([[maxId]]).catch((err: unknown) => fail(message(err)));
+    const dim = dims[dims.length - 1];
+    if (!dim) fail('the model returned no embedding');
+    this.dim = dim!;
+  }
+
+  async embed(texts: string[]): Promise<Float32Array> {
+    if (this.#disposed) throw new EdgeRerankError('model-load', `${this.#onnxLocation}: the encoder was disposed`);
+    const out = new Float32Array(texts.length * this.dim);
+    const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
+    for (let start = 0; start < order.length; start += BATCH_SIZE) {
+      const rows = order.slice(start, start + BATCH_SIZE);
+      const enc = this.#tokenizer(rows.map((i) => texts[i]!), {
+        padding: true,
+        truncation: true,
+        max_length: this.#maxTokens,
+        add_special_tokens: true,
+      }) as { input_ids: TensorLike; attention_mask: TensorLike };
+      const { data } = await this.#forward(enc.input_ids, enc.attention_mask);
+      rows.forEach((row, k) => out.set(data.subarray(k * this.dim, (k + 1) * this.dim), row * this.dim));
+    }
+    return out;
+  }
+
+  /** For the probe: ids without the tokenizer. */
+  async #run(batch: number[][]): Promise<{ dims: number[] }> {
+    const tf = await import('@huggingface/transformers');
+    const seq = Math.max(1, ...batch.map((r) => r.length));
+    const ids = new BigInt64Array(batch.length * seq);
+    const mask = new BigInt64Array(batch.length * seq);
+    batch.forEach((r, b) => r.forEach((id, s) => {
+      ids[b * seq + s] = BigInt(id);
+      mask[b * seq + s] = 1n;
+    }));
+    const result = await this.#forward(new tf.Tensor('int64', ids, [batch.length, seq]), new tf.Tensor('int64', mask, [batch.length, seq]));
+    return { dims: [batch.length, result.data.length / batch.length] };
+  }
+
+  async #forward(inputIds: TensorLike, attentionMask: TensorLike): Promise<{ data: Float32Array }> {
+    const output = (await (this.#model as unknown as (feeds: object) => Promise<Record<string, TensorLike>>)({
+      input_ids: inputIds,
+      attention_mask: attentionMask,
+    })) as Record<string, TensorLike | undefined>;
+    const [batch = 0, seq = 0] = attentionMask.dims;
+    const pooled = output.sentence_embedding;
+    let data: Float32Array;
+    if (pooled) {
+      data = Float32Array.from(pooled.data as ArrayLike<number>);
+      l2NormalizeRows(data, data.length / Math.max(batch, 1));
+    } else {
+      const hidden = output.last_hidden_state;
+      if (!hidden) throw new EdgeRerankError('model-load', `${this.#onnxLocation}: outputs neither sentence_embedding nor last_hidden_state`);
+      const dim = hidden.dims[2] ?? 0;
+      data = l2NormalizeRows(maskedMeanPool(hidden.data as Float32Array, attentionMask.data, batch, seq, dim), dim);
+    }
+    for (const t of Object.values(output)) t?.dispose?.();
+    return { data };
+  }
+
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    await (this.#model as unknown as { dispose(): Promise<unknown> }).dispose();
+  }
+}
