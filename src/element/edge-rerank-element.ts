@@ -129,7 +129,12 @@ export class EdgeRerankElement extends LitElement {
       warnOnce(outcome.problem);
       throw new Error(outcome.problem.message);
     }
-    for (const element of connected) element.#schedule();
+    // The shopper asked for this: apply the server order even mid-interaction.
+    for (const element of connected) {
+      element.#interacted = false;
+      element.#listAppearedAt = performance.now();
+      element.#schedule();
+    }
     await Promise.all([...connected].map((element) => element.rerankComplete));
   }
 

@@ -1,0 +1,79 @@
+// npm run build → dist/: the script-tag module (element + options + comlink
+// proxy only), the worker as its own entry with transformers.js split into a
+// lazily loaded chunk, onnxruntime-web's wasm files (from the copy nested
+// under transformers.js: one runtime, never two), .d.ts types, and
+// custom-elements.json. Every URL inside is resolved from import.meta.url, so
+// dist/ can be copied to any static host.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { customElementsManifest } from '../src/element/custom-elements-manifest.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const ortDist = join(root, 'node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist');
+/** The plain SIMD build (WASM) and the asyncify build (WebGPU + WASM); see src/worker/ort-files.ts. */
+const ORT_FILES = ['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'];
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+} as const;
+
+async function main(): Promise<void> {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(join(dist, 'ort'), { recursive: true });
+
+  await build({ ...common, entryPoints: { 'edge-rerank': join(root, 'src/element/index.ts') }, outdir: dist, sourcemap: true });
+  await build({
+    ...common,
+    entryPoints: { 'edge-rerank.worker': join(root, 'src/worker/worker.ts') },
+    outdir: dist,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: true,
+  });
+  for (const file of ORT_FILES) copyFileSync(join(ortDist, file), join(dist, 'ort', file));
+
+  const types = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/typescript/bin/tsc'),
+      join(root, 'src/element/index.ts'),
+      ...'--declaration --emitDeclarationOnly --rewriteRelativeImportExtensions --skipLibCheck --strict --verbatimModuleSyntax --allowImportingTsExtensions'.split(' '),
+      ...['--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'Bundler', '--lib', 'ES2022,DOM,DOM.Iterable', '--types', 'node'],
+      ...['--useDefineForClassFields', 'false', '--rootDir', join(root, 'src'), '--outDir', join(dist, 'types')],
+    ],
+    { stdio: 'inherit' },
+  );
+  if (types.status !== 0) throw new Error('type declarations failed');
+  // Consumers resolve "./x.js" to "./x.d.ts" under any moduleResolution; "./x.ts" needs a flag.
+  for (const file of readdirSync(join(dist, 'types'), { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.d.ts')) continue;
+    const path = join(dist, 'types', file);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/(from\s+'\.{1,2}\/[^']*)\.ts'/g, "$1.js'"));
+  }
+
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const manifest = `${JSON.stringify(customElementsManifest(pkg.version), null, 2)}\n`;
+  writeFileSync(join(root, 'custom-elements.json'), manifest);
+  writeFileSync(join(dist, 'custom-elements.json'), manifest);
+
+  const main = readFileSync(join(dist, 'edge-rerank.js'));
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  console.log(`dist/edge-rerank.js ${kb(main.length)} (${kb(gzipSync(main).length)} gzip)`);
+  console.log(`dist/edge-rerank.worker.js ${kb(statSync(join(dist, 'edge-rerank.worker.js')).size)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,206 @@
+// The worker's one service: history (IndexedDB), vectors, the encoder and the
+// pure Ranker, behind the RerankWorkerApi. Every failure becomes a Problem;
+// whatever is not known leaves the server order in place.
+import { EdgeRerankError } from '../errors.ts';
+import { HistoryStore, type HistoryEvent } from '../history/history-store.ts';
+import { CandidateIndex } from '../index/candidate-index.ts';
+import { rank } from '../rank/ranker.ts';
+import { learnFromClick } from '../rank/click-learning.ts';
+import type { HistoryItem, RankCandidate, RankResult } from '../rank/types.ts';
+import type { TextEncoder } from '../model/types.ts';
+import type { Outcome, Problem, RerankRequest, RerankResponse, RerankWorkerApi, TrackEvent, WorkerTimings } from './api.ts';
+import { chooseBackend } from './backend-choice.ts';
+import { EncoderHost, NeedsFreshWorker } from './encoder-host.ts';
+import { resolveVectors, type VectorItem } from './candidate-vectors.ts';
+
+/** IndexedDB meta key of the blend weights learned from this shopper's clicks. */
+export const LEARNED_WEIGHTS_KEY = 'rank-weights';
+/** Most recent history events a ranking looks at. */
+export const HISTORY_WINDOW = 100;
+
+function problemOf(code: Problem['code'], err: unknown): Problem {
+  const e = EdgeRerankError.from(code, err);
+  return { code: e.code, message: e.message };
+}
+
+function since(start: number): number {
+  return Math.round((performance.now() - start) * 100) / 100;
+}
+
+export class RerankService implements RerankWorkerApi {
+  readonly #encoders = new EncoderHost();
+  #store: Promise<HistoryStore> | null = null;
+  readonly #indexes = new Map<string, Promise<CandidateIndex>>();
+  /** The last ranking, so a click can teach the weights what it preferred. */
+  #lastResult: RankResult | null = null;
+
+  #history(): Promise<HistoryStore> {
+    if (!this.#store) {
+      this.#store = HistoryStore.open();
+      this.#store.catch(() => (this.#store = null)); // IndexedDB may come back (e.g. quota freed)
+    }
+    return this.#store;
+  }
+
+  async rerank(request: RerankRequest): Promise<Outcome<RerankResponse>> {
+    const started = performance.now();
+    const problems: Problem[] = [];
+    const timings: WorkerTimings = { history: 0, encoderLoad: 0, query: 0, vectors: 0, embedded: 0, rank: 0, total: 0 };
+    try {
+      let events: HistoryEvent[] = [];
+      let weights: Record<string, number> | undefined;
+      let store: HistoryStore | null = null;
+      try {
+        store = await this.#history();
+        events = await store.recentEvents(HISTORY_WINDOW);
+        weights = await store.getMeta<Record<string, number>>(LEARNED_WEIGHTS_KEY);
+      } catch (err) {
+        problems.push(problemOf('storage', err));
+      }
+      timings.history = since(started);
+
+      const choice = await chooseBackend(request.device);
+      if (choice.note) problems.push({ code: 'backend', message: choice.note });
+      let backend = choice.backend;
+      let candidates: RankCandidate[] = request.candidates.map((c) => ({
+        id: c.id,
+        serverRank: c.serverRank,
+        serverScore: c.serverScore,
+        title: c.title,
+        category: c.category,
+        brand: c.brand,
+        pinned: c.pinned,
+      }));
+      let history: HistoryItem[] = events.map((e) => ({ itemId: e.itemId, title: e.title, type: e.type, time: e.time, category: e.category, brand: e.brand }));
+      let queryVector: Float32Array | undefined;
+
+      // No history → the ranking is the server order exactly: no model needed.
+      if (history.length > 0 && request.strength > 0) {
+        try {
+          const loadStarted = performance.now();
+          const encoder = await this.#encoders.encoder(request.model, backend, problems);
+          backend = encoder.device === 'webgpu' ? 'webgpu' : 'wasm';
+          timings.encoderLoad = since(loadStarted);
+          const embed = (texts: string[]) => this.#encoders.embed(request.model, backend, texts, problems);
+
+          const queryStarted = performance.now();
+          if (request.query) queryVector = (await embed([request.query])).slice(0, encoder.dim);
+          timings.query = since(queryStarted);
+
+          const vectorsStarted = performance.now();
+          const resolved = await this.#vectors(request, encoder, store, embed, problems);
+          backend = this.#encoders.currentBackend ?? backend;
+          candidates = candidates.map((c) => ({ ...c, vector: resolved.vectors.get(c.id), neighbours: resolved.neighbours.get(c.id) }));
+          history = history.map((h) => ({ ...h, vector: resolved.vectors.get(h.itemId) }));
+          timings.vectors = since(vectorsStarted);
+          timings.embedded = resolved.embedded;
+        } catch (err) {
+          if (err instanceof NeedsFreshWorker) throw err;
+          // Without vectors the Ranker still has brand/category/repeat signals.
+          problems.push(problemOf('model-load', err));
+        }
+      }
+
+      const rankStarted = performance.now();
+      const result = rank({
+        queryVector,
+        candidates,
+        history,
+        options: { strength: request.strength, maxDisplacement: request.maxDisplacement, weights, now: Date.now() },
+      });
+      timings.rank = since(rankStarted);
+      this.#lastResult = result;
+      timings.total = since(started);
+      return {
+        ok: true,
+        value: { order: result.order, scores: result.scores, reasons: result.reasons, backend, historySize: history.length, timings, problems },
+      };
+    } catch (err) {
+      if (err instanceof NeedsFreshWorker) return { ok: false, problem: { code: 'backend', message: err.message }, restart: true };
+      return { ok: false, problem: problemOf('worker', err) };
+    }
+  }
+
+  async #vectors(
+    request: RerankRequest,
+    encoder: TextEncoder,
+    store: HistoryStore | null,
+    embed: (texts: string[]) => Promise<Float32Array>,
+    problems: Problem[],
+  ) {
+    const cacheKey = `${encoder.modelId}@${encoder.modelSha256.slice(0, 16)}`;
+    const index = request.index ? await this.#index(request.index, encoder.modelSha256, problems) : null;
+    const items: VectorItem[] = request.candidates.map((c) => ({ ...c, inline: c.vector }));
+    const seen = new Set(items.map((i) => i.id));
+    const events = store ? await store.recentEvents(HISTORY_WINDOW).catch(() => []) : [];
+    for (const e of events) {
+      if (seen.has(e.itemId)) continue;
+      seen.add(e.itemId);
+      items.push({ id: e.itemId, title: e.title, category: e.category, brand: e.brand });
+    }
+    return resolveVectors(
+      items,
+      {
+        dim: encoder.dim,
+        lookupIndex: index ? (ids) => index.lookup(ids) : undefined,
+        readCache: async (ids) => (store ? store.getVectors(cacheKey, ids) : new Map()),
+        writeCache: async (vectors) => {
+          if (store) await store.putVectors(cacheKey, vectors);
+        },
+        embed,
+      },
+      problems,
+    );
+  }
+
+  /** One open attempt per index URL and model: a broken index is reported once, then ignored. */
+  async #index(url: string, modelSha256: string, problems: Problem[]): Promise<CandidateIndex | null> {
+    const key = `${url} ${modelSha256}`;
+    let opening = this.#indexes.get(key);
+    const first = !opening;
+    if (!opening) {
+      opening = CandidateIndex.open(url, { modelSha256 });
+      this.#indexes.set(key, opening);
+    }
+    try {
+      return await opening;
+    } catch (err) {
+      if (first) problems.push({ code: 'index', message: `${problemOf('index', err).message}; ignoring the index and embedding on the device` });
+      return null;
+    }
+  }
+
+  async track(event: TrackEvent): Promise<Outcome<null>> {
+    try {
+      const store = await this.#history();
+      await store.addEvent(event);
+      if (event.type === 'click' && this.#lastResult?.order.includes(event.itemId)) {
+        const weights = await store.getMeta<Record<string, number>>(LEARNED_WEIGHTS_KEY);
+        await store.setMeta(LEARNED_WEIGHTS_KEY, learnFromClick(weights, this.#lastResult, event.itemId));
+      }
+      return { ok: true, value: null };
+    } catch (err) {
+      return { ok: false, problem: problemOf('storage', err) };
+    }
+  }
+
+  async forget(): Promise<Outcome<null>> {
+    this.#lastResult = null;
+    try {
+      const store = await this.#history();
+      await store.forget();
+      return { ok: true, value: null };
+    } catch (err) {
+      return { ok: false, problem: problemOf('storage', err) };
+    }
+  }
+
+  async exportHistory(): Promise<Outcome<unknown>> {
+    try {
+      const store = await this.#history();
+      return { ok: true, value: await store.exportHistory() };
+    } catch (err) {
+      return { ok: false, problem: problemOf('storage', err) };
+    }
+  }
+}

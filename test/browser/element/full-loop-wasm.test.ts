@@ -1,0 +1,116 @@
+// The whole product loop on WASM, in real Chromium with the real model, real
+// worker and real IndexedDB: empty history keeps the server order → product
+// pages record views → the search page reorders with reasons → a reload keeps
+// the history → forget() brings the server order back. Every request checked.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { assertNothingPrivateSent, awaitRerank, awaitTracked, exportedEvents, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
+
+let shop: Shop;
+let page: Page;
+let searchUrl: string;
+
+before(async () => {
+  shop = await startShop();
+  searchUrl = shop.page('/search', searchPageHtml({ query: QUERY, products: RESULTS, element: { explain: '' } }));
+  VIEWED.forEach((product) => shop.page(`/product/${product.id}`, productPageHtml(product)));
+  page = await shop.newPage();
+  await listenForWidgetEvents(page);
+});
+
+after(async () => {
+  await shop?.close();
+});
+
+test('with no history the DOM keeps the exact server order and the reranked event still fires', async () => {
+  await page.goto(searchUrl);
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked');
+  assert.deepEqual(snap.dom, SERVER_ORDER);
+  assert.deepEqual(snap.detail?.order, SERVER_ORDER);
+  assert.deepEqual(snap.detail?.reasons, {});
+  assert.equal(snap.detail?.historySize, 0);
+  assert.equal(snap.detail?.backend, 'wasm');
+  assert.equal(snap.rerankedEvents, 1);
+  assert.deepEqual(snap.errors, []);
+  // No history → no model needed: nothing of it was downloaded.
+  assert.ok(!shop.server.requests.some((r) => r.url.includes('/models/')), 'the model was fetched for an empty history');
+});
+
+test('product pages record views in IndexedDB', async () => {
+  for (const product of VIEWED) {
+    await page.goto(new URL(`/product/${product.id}`, shop.url).href);
+    assert.deepEqual(await awaitTracked(page), [true]);
+  }
+  const events = await exportedEvents(page);
+  assert.deepEqual(events.map((e) => [e.itemId, e.type, e.title]), VIEWED.map((p) => [p.id, 'view', p.title]));
+});
+
+let personalized: string[] = [];
+
+test('the search page moves the viewed brand up, within max-displacement, with reasons naming viewed items', async () => {
+  await page.goto(searchUrl);
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked');
+  const detail = snap.detail!;
+  assert.equal(detail.historySize, 3);
+  assert.equal(detail.backend, 'wasm');
+  assert.equal(detail.applied, true);
+  assert.notDeepEqual(snap.dom, SERVER_ORDER, 'history changed nothing');
+  assert.deepEqual(snap.dom, detail.order, 'the DOM shows the order the event reports');
+  assert.deepEqual([...snap.dom].sort(), [...SERVER_ORDER].sort(), 'every item is still there exactly once');
+  for (const [slot, id] of snap.dom.entries()) {
+    assert.ok(Math.abs(SERVER_ORDER.indexOf(id) - slot) <= 5, `${id} moved more than max-displacement`);
+  }
+  const kestrelFirst = snap.dom.indexOf('kes-poles');
+  assert.ok(kestrelFirst < SERVER_ORDER.indexOf('kes-poles'), 'the first Kestrel result did not move up');
+  const reasonIds = Object.keys(detail.reasons);
+  assert.ok(reasonIds.length > 0, 'no reasons');
+  for (const id of reasonIds) {
+    assert.ok(snap.dom.indexOf(id) < SERVER_ORDER.indexOf(id), `${id} has a reason but did not move up`);
+    const reason = detail.reasons[id]!;
+    assert.ok(VIEWED_TITLES.some((title) => reason.includes(title)), `reason "${reason}" names no viewed item`);
+  }
+  assert.deepEqual(snap.badges, detail.reasons, 'explain shows one badge per reason, as text');
+  assert.ok(detail.timings.endToEnd! > 0);
+  assert.deepEqual(snap.errors, []);
+  personalized = snap.dom;
+});
+
+test('a reload keeps the history: same personalized order, no model download the second time', async () => {
+  const modelRequestsBefore = shop.server.requests.filter((r) => r.url.includes('/models/')).length;
+  await page.reload();
+  const snap = await awaitRerank(page);
+  assert.equal(snap.detail?.historySize, 3);
+  assert.deepEqual(snap.dom, personalized);
+  const modelRequestsAfter = shop.server.requests.filter((r) => r.url.includes('/models/')).length;
+  assert.equal(modelRequestsAfter, modelRequestsBefore, 'model files were fetched again instead of coming from the cache');
+});
+
+test('a click on a result is recorded as a click', async () => {
+  await page.click('[data-item-id="tun-jacket"]');
+  const events = await exportedEvents(page);
+  assert.deepEqual(events.at(-1) && [events.at(-1)!.itemId, events.at(-1)!.type], ['tun-jacket', 'click']);
+});
+
+test('forget() erases the history and puts the server order back, also after a reload', async () => {
+  await page.evaluate(async () => {
+    const ctor = customElements.get('edge-rerank') as unknown as { forget(): Promise<void> };
+    await ctor.forget();
+  });
+  const snap = await awaitRerank(page);
+  assert.deepEqual(snap.dom, SERVER_ORDER);
+  assert.deepEqual(snap.badges, {}, 'reason badges stayed after forget()');
+  assert.deepEqual(await exportedEvents(page), []);
+  await page.reload();
+  const reloaded = await awaitRerank(page);
+  assert.deepEqual(reloaded.dom, SERVER_ORDER);
+  assert.equal(reloaded.detail?.historySize, 0);
+});
+
+test('no request carried history, viewed titles, reasons or vectors, and nothing was logged', () => {
+  assertNothingPrivateSent(shop, VIEWED_TITLES);
+  assert.deepEqual(shop.consoleLines.filter((l) => l.includes('[edge-rerank]') || l.startsWith('pageerror')), []);
+});
