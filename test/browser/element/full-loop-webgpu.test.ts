@@ -1,0 +1,81 @@
+// The loop on WebGPU. Here WebGPU is SwiftShader (real, but ~0.5 s a text),
+// so the device embeds only the query, 3 viewed items and 3 results; the
+// other results carry data-vector computed in Node by the same model.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { loadEncoder } from '../../../src/model/encoder.ts';
+import { itemText } from '../../../src/model/item-text.ts';
+import { encodeInlineVectorInt8 } from '../../../src/worker/inline-vector.ts';
+import { MODELS, assertNothingPrivateSent, awaitRerank, awaitTracked, exportedEvents, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
+
+let shop: Shop;
+let page: Page;
+let itemAttrs: Record<string, Record<string, string>>;
+
+before(async () => {
+  const encoder = await loadEncoder({ model: join(MODELS, 'default'), device: 'cpu', dtype: 'q8' });
+  const inline = RESULTS.filter((p) => p.brand !== 'Kestrel');
+  const vectors = await encoder.embed(inline.map((p) => itemText(p)));
+  itemAttrs = Object.fromEntries(inline.map((p, i) => [p.id, { 'data-vector': encodeInlineVectorInt8(vectors.subarray(i * encoder.dim, (i + 1) * encoder.dim)) }]));
+  await encoder.dispose();
+  shop = await startShop({ webgpu: true });
+  VIEWED.forEach((product) => shop.page(`/product/${product.id}`, productPageHtml(product)));
+  page = await shop.newPage();
+  await listenForWidgetEvents(page);
+});
+
+after(async () => {
+  await shop?.close();
+});
+
+test('WebGPU: views → reordered results with reasons → forget() → server order', async () => {
+  for (const product of VIEWED) {
+    await page.goto(new URL(`/product/${product.id}`, shop.url).href);
+    assert.deepEqual(await awaitTracked(page), [true]);
+  }
+  await page.goto(shop.page('/search-webgpu', searchPageHtml({ query: QUERY, products: RESULTS, itemAttrs, element: { device: 'webgpu' } })));
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked', JSON.stringify(snap.problem));
+  assert.deepEqual(snap.errors, []);
+  assert.equal(snap.detail?.backend, 'webgpu');
+  assert.equal(snap.detail?.historySize, 3);
+  assert.equal(snap.detail?.timings.embedded, 6, 'only the 3 Kestrel results and 3 viewed items are embedded on the device');
+  assert.notDeepEqual(snap.dom, SERVER_ORDER);
+  assert.ok(snap.dom.indexOf('kes-poles') < SERVER_ORDER.indexOf('kes-poles'));
+  for (const reason of Object.values(snap.detail!.reasons)) assert.ok(VIEWED_TITLES.some((t) => reason.includes(t)), reason);
+
+  await page.reload();
+  const reloaded = await awaitRerank(page);
+  assert.equal(reloaded.detail?.backend, 'webgpu');
+  assert.deepEqual(reloaded.dom, snap.dom, 'history persisted across the reload');
+  assert.equal(reloaded.detail?.timings.embedded, 0, 'vectors came from the IndexedDB cache');
+
+  await page.evaluate(() => (customElements.get('edge-rerank') as unknown as { forget(): Promise<void> }).forget());
+  const forgotten = await awaitRerank(page);
+  assert.deepEqual(forgotten.dom, SERVER_ORDER);
+  assert.deepEqual(await exportedEvents(page), []);
+});
+
+test('auto on a software (fallback) WebGPU adapter picks WASM; device="webgpu" set later takes effect on the next rerank', async () => {
+  for (const product of VIEWED.slice(0, 1)) {
+    await page.goto(new URL(`/product/${product.id}`, shop.url).href);
+    assert.deepEqual(await awaitTracked(page), [true]);
+  }
+  await page.goto(shop.page('/search-auto', searchPageHtml({ query: QUERY, products: RESULTS, itemAttrs, element: { device: 'auto' } })));
+  const auto = await awaitRerank(page);
+  assert.equal(auto.detail?.backend, 'wasm');
+  // This worker started on the WASM-only runtime: WebGPU needs a fresh one, which the element starts itself.
+  await page.evaluate(() => document.querySelector('edge-rerank')!.setAttribute('device', 'webgpu'));
+  const switched = await awaitRerank(page);
+  assert.equal(switched.status, 'reranked', JSON.stringify(switched.problem));
+  assert.equal(switched.detail?.backend, 'webgpu');
+  assert.deepEqual(switched.errors, []);
+});
+
+test('no request carried history, viewed titles, reasons or vectors', () => {
+  assertNothingPrivateSent(shop, VIEWED_TITLES);
+  assert.deepEqual(shop.consoleLines.filter((l) => l.includes('[edge-rerank]') || l.startsWith('pageerror')), []);
+});
