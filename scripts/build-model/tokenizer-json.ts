@@ -7,6 +7,7 @@
 // - 7 pieces have a null score; the reference adds null as 0, so they get 0.
 // - "”5" appears 3 times; the reference's trie keeps the last (id 4464), so the
 //   earlier copies are renamed to placeholders that text cannot produce.
+// - a text starting with ":" keeps "▁" apart (see pre_tokenizer below).
 // - reserved pieces ("<s>", "extra_token_id_1", …) get a very low score so that
 //   text spelling them is cut into ordinary pieces, as the reference does.
 import type { VocabEntry } from './tfjs-reference.ts';
@@ -60,7 +61,10 @@ export function tokenizerJson(entries: VocabEntry[]): object {
         { type: 'Replace', pattern: { Regex: '^(?=[\\s\\S])' }, content: '▁' },
       ],
     },
-    pre_tokenizer: null,
+    // The reference never uses the zero-score pieces "▁:", "▁:)", "▁:(", "▁:-)"
+    // at the start of a text (a path score of exactly 0 counts as "unset" in
+    // its Viterbi), so a leading "▁" before ":" is cut off as its own word.
+    pre_tokenizer: { type: 'Split', pattern: { Regex: '^▁(?=:)' }, behavior: 'Isolated', invert: false },
     post_processor: null,
     decoder: {
       type: 'Sequence',
