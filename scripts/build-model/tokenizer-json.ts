@@ -57,14 +57,15 @@ export function tokenizerJson(entries: VocabEntry[]): object {
         { type: 'NFKC' },
         { type: 'Replace', pattern: { String: ' ' }, content: '▁' },
         // A lookahead instead of "Prepend": Prepend would turn "" into "▁",
-        // while the reference keeps an empty text empty (zero tokens).
-        { type: 'Replace', pattern: { Regex: '^(?=[\\s\\S])' }, content: '▁' },
+        // while the reference keeps an empty text empty (zero tokens). \A, not
+        // ^: patterns are Oniguruma, where ^ also matches after each newline.
+        { type: 'Replace', pattern: { Regex: '\\A(?=[\\s\\S])' }, content: '▁' },
       ],
     },
     // The reference never uses the zero-score pieces "▁:", "▁:)", "▁:(", "▁:-)"
     // at the start of a text (a path score of exactly 0 counts as "unset" in
     // its Viterbi), so a leading "▁" before ":" is cut off as its own word.
-    pre_tokenizer: { type: 'Split', pattern: { Regex: '^▁(?=:)' }, behavior: 'Isolated', invert: false },
+    pre_tokenizer: { type: 'Split', pattern: { Regex: '\\A▁(?=:)' }, behavior: 'Isolated', invert: false },
     post_processor: null,
     decoder: {
       type: 'Sequence',

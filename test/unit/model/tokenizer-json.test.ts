@@ -85,3 +85,10 @@ test('tokenizer_config pads with a real id and caps length at the model maximum'
   const cut = t(['ab '.repeat(300)], { truncation: true }) as unknown as { input_ids: { dims: number[] } };
   assert.deepEqual(cut.input_ids.dims, [1, 128]);
 });
+
+test('only the start of the text gets "▁", not the start of each line', () => {
+  // "▁" + "a", "\n" unknown, then "ab" inside the same word (no "▁ab")
+  assert.deepEqual(ids('a\nab'), [6, 7, 0, 12]);
+  // a text starting with ":" keeps "▁" apart even after a newline elsewhere
+  assert.deepEqual(ids('b\n:'), [6, 8, 0, 10]);
+});
