@@ -110,7 +110,7 @@ export class HistoryStore {
   /** Records one event; the oldest events go when the cap is reached. */
   async addEvent(event: NewEvent): Promise<void> {
     const clean = validateEvent(event, this.now());
-    await this.run('recording an event', async (db) => {
+    await this.runMakingRoom('recording an event', async (db) => {
       const tx = db.transaction('events', 'readwrite');
       const byTime = tx.store.index('by-time');
       const last = (await byTime.openCursor(null, 'prev'))?.value;
@@ -137,19 +137,25 @@ export class HistoryStore {
     const unique = [...new Set(ids)].filter((id) => typeof id === 'string' && id);
     const found = new Map<string, Float32Array>();
     if (unique.length === 0) return found;
-    const usedAt = this.now();
-    await this.run('reading cached vectors', async (db) => {
-      const tx = db.transaction('vectors', 'readwrite');
-      const records = await Promise.all(unique.map((id) => tx.store.get([modelId, id])));
-      const touches: Promise<unknown>[] = [];
-      for (const record of records) {
-        if (!record) continue;
-        found.set(record.itemId, dequantizeInt8(record));
-        touches.push(tx.store.put({ ...record, usedAt }));
-      }
-      await Promise.all(touches);
+    const records = await this.run('reading cached vectors', async (db) => {
+      const tx = db.transaction('vectors', 'readonly');
+      const got = await Promise.all(unique.map((id) => tx.store.get([modelId, id])));
       await tx.done;
+      return got.filter((r) => r !== undefined);
     });
+    for (const record of records) found.set(record.itemId, dequantizeInt8(record));
+    // LRU bookkeeping is best effort, in its own transaction: a read must not
+    // fail because a full quota refused to record when it happened.
+    if (records.length === 0) return found;
+    const usedAt = this.now();
+    await this.run('marking vectors used', async (db) => {
+      const tx = db.transaction('vectors', 'readwrite');
+      await Promise.all(records.map(async ({ modelId: model, itemId }) => {
+        const current = await tx.store.get([model, itemId]); // another tab may have rewritten it
+        if (current) await tx.store.put({ ...current, usedAt });
+      }));
+      await tx.done;
+    }).catch(() => undefined);
     return found;
   }
 
@@ -157,7 +163,7 @@ export class HistoryStore {
   async putVectors(modelId: string, vectors: Map<string, Float32Array>): Promise<void> {
     if (typeof modelId !== 'string' || !modelId) throw new EdgeRerankError('input', 'putVectors needs a modelId');
     const usedAt = this.now();
-    await this.run('caching vectors', async (db) => {
+    await this.runMakingRoom('caching vectors', async (db) => {
       const tx = db.transaction('vectors', 'readwrite');
       const writes: Promise<unknown>[] = [];
       for (const [itemId, vector] of vectors) {
@@ -240,6 +246,27 @@ export class HistoryStore {
     for (let left = count; cursor && left > 0; left--) {
       await cursor.delete();
       cursor = (await cursor.continue()) as typeof cursor;
+    }
+  }
+
+  /** Like run(), but when the quota is full, empties the vector cache (it is
+   *  recomputable, events are not) and tries once more. Dropping only the
+   *  older part is not enough: Chromium's on-disk usage shrinks on clear(),
+   *  not on single deletes, until a later compaction. */
+  private async runMakingRoom<T>(action: string, work: (db: DB) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(action, work);
+    } catch (err) {
+      if (!(err instanceof EdgeRerankError) || (err.cause as Error | undefined)?.name !== 'QuotaExceededError') throw err;
+      const cached = await this.run('making room in the vector cache', async (db) => {
+        const tx = db.transaction('vectors', 'readwrite');
+        const count = await tx.store.count();
+        await tx.store.clear();
+        await tx.done;
+        return count;
+      });
+      if (cached === 0) throw err;
+      return this.run(action, work);
     }
   }
 
