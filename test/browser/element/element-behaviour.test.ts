@@ -1,0 +1,134 @@
+// The element's contract beyond the main loop: consent, the budget after
+// which a late order no longer jumps under the shopper, list and query
+// changes, pins, el.track(), the ready event, attribute/property mirroring.
+import { after, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { assertNothingPrivateSent, awaitRerank, awaitTracked, exportedEvents, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
+
+let shop: Shop;
+let page: Page;
+
+async function viewAll(): Promise<void> {
+  for (const product of VIEWED) {
+    await page.goto(shop.page(`/product/${product.id}`, productPageHtml(product)));
+    assert.deepEqual(await awaitTracked(page), [true]);
+  }
+}
+
+before(async () => {
+  shop = await startShop();
+});
+
+beforeEach(async () => {
+  await shop.freshContext();
+  page = await shop.newPage();
+  await listenForWidgetEvents(page);
+});
+
+after(async () => {
+  await shop?.close();
+});
+
+test('consent="denied": no rerank, clicks and el.track() store nothing', async () => {
+  await page.goto(shop.page('/consent', searchPageHtml({ query: QUERY, products: RESULTS, element: { consent: 'denied' } })));
+  const snap = await awaitRerank(page);
+  assert.deepEqual(snap, { ...snap, status: 'skipped', dom: SERVER_ORDER, rerankedEvents: 0, errors: [] });
+  await page.click('[data-item-id="kes-lamp"]');
+  await page.evaluate(() => document.querySelector('edge-rerank')!.track({ type: 'view', itemId: 'kes-lamp', title: 'Kestrel rechargeable headlamp' }));
+  // A granted page in the same profile shows an empty history.
+  await page.goto(shop.page('/consent-check', searchPageHtml({ query: QUERY, products: RESULTS })));
+  assert.deepEqual(await exportedEvents(page), []);
+});
+
+test('el.track() records events; ready fires once before the first reranked event', async () => {
+  await page.goto(shop.page('/track', searchPageHtml({ query: QUERY, products: RESULTS })));
+  await awaitRerank(page);
+  await page.evaluate(async () => {
+    const el = document.querySelector('edge-rerank')!;
+    await el.track({ type: 'cart', itemId: 'mar-pot', title: 'Marlow titanium cook pot', brand: 'Marlow' });
+    await el.track({ type: 'purchase', itemId: 'mar-pot', title: 'Marlow titanium cook pot', brand: 'Marlow' });
+  });
+  assert.deepEqual((await exportedEvents(page)).map((e) => [e.itemId, e.type]), [['mar-pot', 'cart'], ['mar-pot', 'purchase']]);
+  const counts = await page.evaluate(() => ({ ready: (window as unknown as { __ready: number }).__ready, reranked: (window as unknown as { __reranked: number }).__reranked }));
+  assert.deepEqual(counts, { ready: 1, reranked: 1 });
+});
+
+test('a result that arrives after the budget while the shopper is using the list is not applied', async () => {
+  await viewAll();
+  // budget 0: any result is late; the pointerdown comes before the worker can answer.
+  await page.goto(
+    shop.page(
+      '/late',
+      searchPageHtml({ query: QUERY, products: RESULTS, element: { budget: '0' } }).replace(
+        '</ol></edge-rerank>',
+        `</ol></edge-rerank><script type="module">document.querySelector('li').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));</script>`,
+      ),
+    ),
+  );
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked');
+  assert.equal(snap.detail?.applied, false);
+  assert.notDeepEqual(snap.detail?.order, SERVER_ORDER, 'the ranking itself did change');
+  assert.deepEqual(snap.dom, SERVER_ORDER, 'but the list under the shopper did not move');
+});
+
+test('the shop replacing its list (new results) triggers a rerank from the new server order', async () => {
+  await viewAll();
+  await page.goto(shop.page('/mutate', searchPageHtml({ query: QUERY, products: RESULTS.slice(0, 5) })));
+  const first = await awaitRerank(page);
+  assert.deepEqual(first.detail?.order.length, 5);
+  const next = [...RESULTS].reverse();
+  await page.evaluate((products) => {
+    const list = document.querySelector('edge-rerank ol')!;
+    list.replaceChildren(
+      ...products.map((p) => {
+        const li = document.createElement('li');
+        li.dataset.itemId = p.id;
+        li.dataset.title = p.title;
+        if (p.brand) li.dataset.brand = p.brand;
+        if (p.category) li.dataset.category = p.category;
+        li.textContent = p.title;
+        return li;
+      }),
+    );
+  }, next);
+  const second = await awaitRerank(page);
+  assert.equal(second.status, 'reranked');
+  assert.deepEqual([...second.dom].sort(), next.map((p) => p.id).sort());
+  assert.equal(second.detail?.order.length, 10);
+  assert.deepEqual(second.dom, second.detail?.order);
+});
+
+test('pinned items keep their slot; max-displacement bounds every move; the query property mirrors the attribute', async () => {
+  await viewAll();
+  const itemAttrs = { 'ork-mug': { 'data-pinned': '' } };
+  await page.goto(shop.page('/pins', searchPageHtml({ query: QUERY, products: RESULTS, itemAttrs, element: { 'max-displacement': '1' } })));
+  const snap = await awaitRerank(page);
+  assert.equal(snap.dom[5], 'ork-mug');
+  assert.notDeepEqual(snap.dom, SERVER_ORDER);
+  for (const [slot, id] of snap.dom.entries()) assert.ok(Math.abs(SERVER_ORDER.indexOf(id) - slot) <= 1, `${id} moved more than 1 place`);
+  const mirrored = await page.evaluate(async () => {
+    const el = document.querySelector('edge-rerank')!;
+    el.query = 'tents';
+    await el.updateComplete;
+    return { attribute: el.getAttribute('query'), options: el.options.query, maxDisplacement: el.options.maxDisplacement };
+  });
+  assert.deepEqual(mirrored, { attribute: 'tents', options: 'tents', maxDisplacement: 1 });
+  const requery = await awaitRerank(page);
+  assert.equal(requery.status, 'reranked');
+  assert.equal(requery.dom[5], 'ork-mug');
+});
+
+test('a bad attribute is reported once by name and the default is used', async () => {
+  await page.goto(shop.page('/bad-attr', searchPageHtml({ query: QUERY, products: RESULTS, element: { strength: 'lots' } })));
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked');
+  assert.deepEqual(snap.errors, [{ code: 'input', message: 'attribute strength="lots" is not a number; using 1' }]);
+});
+
+test('no request carried history, viewed titles, reasons or vectors', () => {
+  assertNothingPrivateSent(shop, VIEWED_TITLES);
+  assert.deepEqual(shop.consoleLines.filter((l) => l.startsWith('pageerror')), []);
+});
