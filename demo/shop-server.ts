@@ -11,6 +11,7 @@ import { generateCatalog, type DemoProduct } from './catalog/generate-catalog.ts
 import { Bm25Index } from './search/bm25.ts';
 import { searchPage } from './pages/search-page.ts';
 import { notFoundPage, productPage } from './pages/product-page.ts';
+import { historyPage } from './pages/history-page.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -77,6 +78,7 @@ export async function startDemoShop(options: DemoShopOptions = {}): Promise<Demo
         if (!product) return sendHtml(res, 404, notFoundPage(id));
         sendHtml(res, 200, productPage(product, params.get('q') ?? ''));
       },
+      '/history': (_req, res) => sendHtml(res, 200, historyPage()),
       '/api/search': (req, res) => {
         // The same ranking as JSON, for scripts and tests that want the server's order.
         const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('q') ?? '';

@@ -28,7 +28,7 @@ export function layout(options: { title: string; query?: string; body: string })
 ${options.body}
 </main>
 <footer class="privacy">
-  <p>Your browsing history stays in this browser: it personalizes the order here and is never sent anywhere.</p>
+  <p>Your browsing history stays in this browser: it personalizes the order here and is never sent anywhere. <a href="/history">See what is stored</a>.</p>
   <button type="button" id="export-history">Download my history</button>
   <button type="button" id="forget-history">Forget my history</button>
   <span id="history-status" role="status"></span>

@@ -42,6 +42,7 @@ document.getElementById('forget-history')?.addEventListener('click', async () =>
     const EdgeRerank = await widget();
     await EdgeRerank.forget();
     if (historyStatus) historyStatus.textContent = 'History erased from this browser.';
+    await showHistory();
   } catch (err) {
     if (historyStatus) historyStatus.textContent = `Could not erase history: ${err.message}`;
   }
@@ -59,4 +60,30 @@ document.getElementById('export-history')?.addEventListener('click', async () =>
   } catch (err) {
     if (historyStatus) historyStatus.textContent = `Could not export history: ${err.message}`;
   }
+});
+
+// The history page: lists what is stored, read on this device.
+async function showHistory() {
+  const table = document.getElementById('history-table');
+  if (!table) return;
+  const EdgeRerank = await widget();
+  const { events = [] } = (await EdgeRerank.exportHistory()) ?? {};
+  const body = table.querySelector('tbody');
+  body.replaceChildren(
+    ...[...events].reverse().map((e) => {
+      const row = document.createElement('tr');
+      row.dataset.itemId = e.itemId;
+      for (const text of [new Date(e.time).toLocaleString(), e.type, e.title || e.itemId]) {
+        const cell = document.createElement('td');
+        cell.textContent = text;
+        row.append(cell);
+      }
+      return row;
+    }),
+  );
+  table.hidden = events.length === 0;
+  document.getElementById('history-empty').hidden = events.length > 0;
+}
+showHistory().catch((err) => {
+  if (historyStatus) historyStatus.textContent = `Could not read history: ${err.message}`;
 });

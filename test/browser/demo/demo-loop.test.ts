@@ -28,6 +28,8 @@ before(async () => {
   shop = await startDemoShop({ port: 0, root: ROOT });
   browser = await launchChromium();
   context = await browser.newContext();
+  // tsx compiles this file with keepNames: named functions inside page.evaluate call __name.
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
   page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.text().startsWith('[edge-rerank]')) widgetLines.push(msg.text());
@@ -116,7 +118,35 @@ test('history survives a reload', async () => {
   assert.notDeepEqual(reranked(outcome).order, server);
 });
 
+/** The rows of the demo's history page (read on the device), newest first. */
+async function historyRows(): Promise<{ rows: string[][]; emptyShown: boolean }> {
+  return page.evaluate(async () => {
+    const table = document.getElementById('history-table')!;
+    const empty = document.getElementById('history-empty')!;
+    // shop.js fills the table once the widget answers; wait for either outcome.
+    await new Promise<void>((resolve) => {
+      const done = () => !table.hidden || !empty.hidden;
+      if (done()) return resolve();
+      const observer = new MutationObserver(() => done() && (observer.disconnect(), resolve()));
+      observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+    });
+    return {
+      rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      emptyShown: !empty.hidden,
+    };
+  });
+}
+
+test('the history page lists what was viewed, newest first', async () => {
+  await go('/history');
+  const { rows, emptyShown } = await historyRows();
+  assert.equal(emptyShown, false);
+  assert.deepEqual(rows.map((r) => [r[1], r[2]]), [...viewed].reverse().map((v) => ['view', v.title]));
+});
+
 test('forget() puts the server order back and erases the history', async () => {
+  await go(`/?q=${QUERY}`);
+  await searchResult();
   const after = await page.evaluate(async () => {
     const EdgeRerank = customElements.get('edge-rerank') as unknown as { forget(): Promise<void>; exportHistory(): Promise<{ events: unknown[] }> };
     await EdgeRerank.forget();
@@ -130,6 +160,20 @@ test('forget() puts the server order back and erases the history', async () => {
   });
   assert.deepEqual(after.dom, after.server);
   assert.equal(after.events, 0);
+});
+
+test('the "Forget my history" button erases what the history page shows', async () => {
+  const product = shop.catalog[0]!;
+  await go(`/product?id=${product.id}&q=${QUERY}`);
+  await page.evaluate(async () => {
+    await customElements.whenDefined('edge-rerank-track');
+    return document.querySelector('edge-rerank-track')!.recorded;
+  });
+  await go('/history');
+  assert.deepEqual((await historyRows()).rows.map((r) => r[2]), [product.title]);
+  await page.click('#forget-history');
+  await page.waitForFunction(() => document.getElementById('history-status')?.textContent?.includes('erased'));
+  assert.deepEqual(await historyRows(), { rows: [], emptyShown: true });
 });
 
 test('the shop was asked only for the shopper\'s own pages and static files; no widget errors', () => {
