@@ -187,5 +187,7 @@ test('the shop was asked only for the shopper\'s own pages and static files; no 
   const everything = JSON.stringify(shop.requests.map((r) => [r.url, r.headers, r.body]));
   // The search page asked for /?q=jacket; no request may carry what was viewed.
   for (const v of viewed) assert.ok(!everything.includes(encodeURIComponent(v.title)) && !everything.includes(v.title), v.title);
+  // With a demo index built (demo/README.md), the widget reads vectors from it.
+  if (shop.hasIndex) assert.ok(shop.requests.some((r) => r.url.startsWith('/index/')), 'the demo index was used');
   assert.deepEqual(widgetLines, []);
 });
