@@ -1,0 +1,37 @@
+// Reads a file as lines of raw bytes, so each line's UTF-8 can be checked on
+// its own: one bad line is skipped and reported, not the whole file.
+import { createReadStream } from 'node:fs';
+
+export interface ByteLine {
+  /** 1-based, as editors count. */
+  number: number;
+  bytes: Buffer;
+}
+
+export async function* byteLines(path: string): AsyncGenerator<ByteLine> {
+  let carry: Buffer = Buffer.alloc(0);
+  let number = 0;
+  for await (const chunk of createReadStream(path)) {
+    let data = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    let start = 0;
+    for (let nl = data.indexOf(0x0a, start); nl !== -1; nl = data.indexOf(0x0a, start)) {
+      const end = nl > start && data[nl - 1] === 0x0d ? nl - 1 : nl; // CRLF files
+      yield { number: ++number, bytes: data.subarray(start, end) };
+      start = nl + 1;
+    }
+    carry = Buffer.from(data.subarray(start));
+    data = carry;
+  }
+  if (carry.length) yield { number: ++number, bytes: carry };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The line's text, or undefined when it is not valid UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,43 @@
+// Which onnxruntime-node execution provider runs the builder. `auto` takes the
+// fastest one that works; an explicit device that does not work is an error,
+// never a silent fallback to the CPU.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { EdgeRerankError } from '../../src/errors.ts';
+
+export type IndexDevice = 'auto' | 'cuda' | 'webgpu' | 'cpu';
+export type ResolvedDevice = Exclude<IndexDevice, 'auto'>;
+export const INDEX_DEVICES: readonly IndexDevice[] = ['auto', 'cuda', 'webgpu', 'cpu'];
+
+/** onnxruntime-node ships CUDA as a separate download (its install script). */
+export function cudaBinariesInstalled(): boolean {
+  const pkg = dirname(createRequire(import.meta.url).resolve('onnxruntime-node/package.json'));
+  return existsSync(join(pkg, 'bin', 'napi-v6', process.platform, process.arch, 'libonnxruntime_providers_cuda.so'));
+}
+
+export function sessionOptions(device: ResolvedDevice, threads?: number): ort.InferenceSession.SessionOptions {
+  return {
+    executionProviders: [device],
+    graphOptimizationLevel: 'all',
+    ...(threads ? { intraOpNumThreads: threads } : {}),
+    // Folds the int8 model's constant DequantizeLinear nodes at load: int8
+    // file, float32 speed (see FACTS.md).
+    extra: { session: { disable_quant_qdq: '1' } },
+  };
+}
+
+export async function createSession(modelPath: string, device: ResolvedDevice, threads?: number): Promise<ort.InferenceSession> {
+  if (device === 'cuda' && !cudaBinariesInstalled()) {
+    throw new EdgeRerankError(
+      'backend',
+      'device cuda: onnxruntime-node has no CUDA binaries here (reinstall it with ONNXRUNTIME_NODE_INSTALL=cuda12 on a machine with CUDA 12)',
+    );
+  }
+  try {
+    return await ort.InferenceSession.create(modelPath, sessionOptions(device, threads));
+  } catch (err) {
+    throw new EdgeRerankError('backend', `device ${device} is not usable here: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}

@@ -1,0 +1,210 @@
+// Embeds item texts with onnxruntime-node and the same tokenizer and model
+// folder the browser loads, so index vectors match the widget's own.
+//
+// Texts are grouped by token count and each group runs unpadded, with the
+// row count rounded up (ROW_MULTIPLE): an item's vector then depends only on
+// its own tokens, never on which other items share its batch. That is what
+// makes the output byte-identical whatever --batch or --shard split was used.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
+import { EdgeRerankError } from '../../src/errors.ts';
+import { createSession, cudaBinariesInstalled, type IndexDevice, type ResolvedDevice } from './device.ts';
+
+export type ModelDtype = 'q8' | 'fp32';
+
+export interface EmbedderOptions {
+  /** The model folder the browser loads (tokenizer.json, config.json, onnx/). */
+  modelDir: string;
+  dtype: ModelDtype;
+  device: IndexDevice;
+  /** onnxruntime intra-op threads; its default (all cores) when absent. */
+  threads?: number | undefined;
+  /** Told which devices `auto` tried and why it chose one. */
+  log?: ((line: string) => void) | undefined;
+}
+
+export interface Embedder {
+  readonly modelId: string;
+  readonly modelSha256: string;
+  readonly dtype: ModelDtype;
+  readonly dim: number;
+  readonly device: ResolvedDevice;
+  /** One L2-normalised vector per text, in input order. */
+  embed(texts: string[], batchSize: number, onProgress?: (embedded: number) => void): Promise<Float32Array[]>;
+  dispose(): Promise<void>;
+}
+
+export function modelFile(modelDir: string, dtype: ModelDtype): string {
+  return join(modelDir, 'onnx', dtype === 'q8' ? 'model_quantized.onnx' : 'model.onnx');
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The model's id as the browser reports it (config.json's edge_rerank.model_id), else the folder name. */
+export function modelIdOf(modelDir: string): string {
+  for (const name of ['edge-rerank.json', 'config.json']) {
+    const path = join(modelDir, name);
+    if (!existsSync(path)) continue;
+    try {
+      const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      const own = json.edge_rerank as Record<string, unknown> | undefined; // written by build:model
+      for (const value of [own?.model_id, json.modelId, json.model_id, json._name_or_path]) {
+        if (typeof value === 'string' && value) return value;
+      }
+    } catch {
+      /* fall through to the folder name */
+    }
+  }
+  return `edge-rerank/${basename(resolve(modelDir))}`;
+}
+
+async function loadTokenizer(modelDir: string): Promise<PreTrainedTokenizer> {
+  const dir = resolve(modelDir);
+  env.allowRemoteModels = false; // local files only: this machine may have no network at all
+  env.allowLocalModels = true;
+  env.localModelPath = `${dirname(dir)}/`;
+  try {
+    return await AutoTokenizer.from_pretrained(basename(dir));
+  } catch (err) {
+    throw new EdgeRerankError('model-load', `tokenizer in ${dir} could not be loaded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+/** Token ids of one text, with special tokens, truncated as the browser truncates. */
+function tokenIds(tokenizer: PreTrainedTokenizer, text: string): BigInt64Array {
+  const encoded = tokenizer(text, { truncation: true }) as { input_ids: { data: ArrayLike<bigint | number> } };
+  const data = encoded.input_ids.data;
+  return data instanceof BigInt64Array ? data : BigInt64Array.from(Array.from(data, (v) => BigInt(v)));
+}
+
+/** Rows per run are padded to a multiple of this (repeating the last row,
+ *  whose copies are dropped). Measured here with onnxruntime-node 1.30 on an
+ *  AVX-512 CPU: with 1, 7 or 13 rows a row's vector differs in the last bits
+ *  from the same row run among 64 (MLAS takes another kernel path for the
+ *  leftover rows); with every run a multiple of 4 rows, 1000 items gave
+ *  identical bits at batch 1, 7, 64 and 256, with 1 or 2 threads and in other
+ *  company. 8 leaves a margin for CPUs with wider row blocks. */
+export const ROW_MULTIPLE = 8;
+
+async function runGroup(session: ort.InferenceSession, outputName: string, realRows: BigInt64Array[]): Promise<Float32Array[]> {
+  const rows = [...realRows];
+  while (rows.length % ROW_MULTIPLE) rows.push(realRows[realRows.length - 1] as BigInt64Array);
+  const length = rows[0]?.length ?? 0;
+  const ids = new BigInt64Array(rows.length * length);
+  rows.forEach((row, i) => ids.set(row, i * length));
+  const mask = new BigInt64Array(rows.length * length).fill(1n);
+  const feeds: Record<string, ort.Tensor> = {
+    input_ids: new ort.Tensor('int64', ids, [rows.length, length]),
+    attention_mask: new ort.Tensor('int64', mask, [rows.length, length]),
+  };
+  const out = (await session.run(feeds))[outputName];
+  if (!out) throw new EdgeRerankError('model-load', `model has no output ${outputName}`);
+  const data = out.data as Float32Array;
+  const dim = data.length / rows.length;
+  const vectors: Float32Array[] = [];
+  for (let i = 0; i < realRows.length; i++) {
+    const v = data.slice(i * dim, (i + 1) * dim);
+    // The graph already L2-normalises; normalise again in float64 so a
+    // vector is unit length whatever rounding the provider did.
+    let norm = 0;
+    for (const x of v) norm += x * x;
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let j = 0; j < dim; j++) v[j] = (v[j] as number) / norm;
+    vectors.push(v);
+  }
+  for (const t of Object.values(feeds)) t.dispose();
+  out.dispose();
+  return vectors;
+}
+
+async function embedAll(
+  session: ort.InferenceSession,
+  outputName: string,
+  tokenizer: PreTrainedTokenizer,
+  texts: string[],
+  batchSize: number,
+  onProgress?: (embedded: number) => void,
+): Promise<Float32Array[]> {
+  const tokens = texts.map((text) => tokenIds(tokenizer, text));
+  const byLength = new Map<number, number[]>();
+  tokens.forEach((row, i) => byLength.set(row.length, [...(byLength.get(row.length) ?? []), i]));
+  const vectors: Float32Array[] = new Array(texts.length);
+  let done = 0;
+  for (const [, indices] of [...byLength].sort((a, b) => a[0] - b[0])) {
+    for (let start = 0; start < indices.length; start += batchSize) {
+      const batch = indices.slice(start, start + batchSize);
+      const out = await runGroup(session, outputName, batch.map((i) => tokens[i] as BigInt64Array));
+      batch.forEach((textIndex, k) => (vectors[textIndex] = out[k] as Float32Array));
+      done += batch.length;
+      onProgress?.(done);
+    }
+  }
+  return vectors;
+}
+
+const PROBE_TEXTS = Array.from({ length: 32 }, (_, i) => `Probe item ${i}: nitrile examination gloves, powder free, box of 100`);
+
+export async function openEmbedder(options: EmbedderOptions): Promise<Embedder> {
+  const dir = resolve(options.modelDir);
+  const file = modelFile(dir, options.dtype);
+  if (!existsSync(file)) {
+    throw new EdgeRerankError('model-load', `model file ${file} not found (run npm run build:model, or pass --model DIR)`);
+  }
+  const [tokenizer, modelSha256] = await Promise.all([loadTokenizer(dir), sha256File(file)]);
+  const log = options.log ?? (() => {});
+
+  const tryDevice = async (device: ResolvedDevice) => {
+    const session = await createSession(file, device, options.threads);
+    const outputName = session.outputNames.includes('sentence_embedding') ? 'sentence_embedding' : (session.outputNames[0] as string);
+    const started = performance.now();
+    let probe: Float32Array[];
+    try {
+      probe = await embedAll(session, outputName, tokenizer, PROBE_TEXTS, PROBE_TEXTS.length);
+    } catch (err) {
+      await session.release();
+      throw new EdgeRerankError('backend', `device ${device} failed on a probe batch: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    return { session, outputName, device, dim: probe[0]?.length ?? 0, ms: performance.now() - started };
+  };
+
+  let chosen: Awaited<ReturnType<typeof tryDevice>>;
+  if (options.device !== 'auto') {
+    chosen = await tryDevice(options.device);
+  } else {
+    // Fastest that works: a software GPU adapter can be far slower than the CPU.
+    const candidates: ResolvedDevice[] = [...(cudaBinariesInstalled() ? (['cuda'] as const) : []), 'webgpu', 'cpu'];
+    const working: Awaited<ReturnType<typeof tryDevice>>[] = [];
+    for (const device of candidates) {
+      try {
+        const result = await tryDevice(device);
+        working.push(result);
+        log(`device ${device}: probe of ${PROBE_TEXTS.length} texts in ${result.ms.toFixed(0)} ms`);
+      } catch (err) {
+        log(`device ${device}: not usable (${(err instanceof Error ? err.message : String(err)).split('\n')[0]})`);
+      }
+    }
+    working.sort((a, b) => a.ms - b.ms);
+    const best = working[0];
+    if (!best) throw new EdgeRerankError('backend', 'no execution provider works here (tried cuda, webgpu, cpu)');
+    for (const other of working.slice(1)) await other.session.release();
+    chosen = best;
+  }
+  log(`device ${chosen.device} chosen`);
+  const { session, outputName } = chosen;
+  return {
+    modelId: modelIdOf(dir),
+    modelSha256,
+    dtype: options.dtype,
+    dim: chosen.dim,
+    device: chosen.device,
+    embed: (texts, batchSize, onProgress) => embedAll(session, outputName, tokenizer, texts, Math.max(1, batchSize), onProgress),
+    dispose: () => session.release(),
+  };
+}
