@@ -1,0 +1,80 @@
+// Index vectors against the widget's own encoder (loadEncoder, the code the
+// browser runs) on the same model folder: the builder must embed what the
+// browser would, so an indexed item and an on-device item rank alike.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildIndex } from '../../../scripts/build-index/build.ts';
+import { openEmbedder } from '../../../scripts/build-index/embedder.ts';
+import { openIndexFolder } from '../../../scripts/build-index/file-fetch.ts';
+import { jsonl, syntheticCatalog } from '../../../scripts/build-index/synthetic-catalog.ts';
+import { dequantizeInt8, quantizeInt8 } from '../../../src/index/int8-vector.ts';
+import { loadEncoder } from '../../../src/model/encoder.ts';
+import { itemText } from '../../../src/model/item-text.ts';
+
+const MODEL = join(process.cwd(), 'public/models/default');
+const DIM = 512;
+const dir = mkdtempSync(join(tmpdir(), 'index-parity-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const items = syntheticCatalog(240, 11);
+const texts = items.map(itemText);
+const catalog = join(dir, 'catalog.jsonl');
+writeFileSync(catalog, jsonl(items));
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    ab += (a[i] ?? 0) * (b[i] ?? 0);
+    aa += (a[i] ?? 0) ** 2;
+    bb += (b[i] ?? 0) ** 2;
+  }
+  return ab / Math.sqrt(aa * bb);
+}
+
+const rowOf = (flat: Float32Array, i: number) => flat.subarray(i * DIM, (i + 1) * DIM);
+
+test('int8 model: index vectors (stored int8) vs the browser encoder, cosine ≥ 0.999 on 240 items', async () => {
+  const encoder = await loadEncoder({ model: MODEL, device: 'cpu', dtype: 'q8' });
+  try {
+    const summary = await buildIndex({ catalog, out: join(dir, 'q8'), model: MODEL, dtype: 'q8', device: 'cpu', batch: 32 });
+    assert.equal(summary.items, 240);
+    // Opening with the encoder's sha proves builder and browser hash the same file.
+    const index = await openIndexFolder(join(dir, 'q8'), { modelSha256: encoder.modelSha256 });
+    assert.equal(index.dim, encoder.dim);
+    const found = await index.lookup(items.map((i) => i.id));
+    assert.equal(found.size, items.length);
+    const browser = await encoder.embed(texts);
+    const cosines = items.map((item, i) => cosine(found.get(item.id)?.vector ?? new Float32Array(DIM), rowOf(browser, i)));
+    const min = Math.min(...cosines);
+    console.log(`int8: min cosine ${min.toFixed(6)}, mean ${(cosines.reduce((a, b) => a + b) / cosines.length).toFixed(6)}`);
+    // The issue asks ≥ 0.99; DESIGN.md asks ≥ 0.999 of builder vs browser vectors.
+    assert.ok(min >= 0.999, `min cosine ${min}`);
+  } finally {
+    await encoder.dispose();
+  }
+});
+
+test('fp32 model: builder vectors vs the browser encoder, cosine ≥ 0.9999 (≥ 0.999 once stored as int8)', async () => {
+  const encoder = await loadEncoder({ model: MODEL, device: 'cpu', dtype: 'fp32' });
+  const embedder = await openEmbedder({ modelDir: MODEL, dtype: 'fp32', device: 'cpu' });
+  try {
+    assert.equal(embedder.modelSha256, encoder.modelSha256);
+    const built = await embedder.embed(texts, 32);
+    const browser = await encoder.embed(texts);
+    const raw = built.map((v, i) => cosine(v, rowOf(browser, i)));
+    const stored = built.map((v, i) => {
+      const { codes, scale } = quantizeInt8(v);
+      return cosine(dequantizeInt8(codes, scale), rowOf(browser, i));
+    });
+    console.log(`fp32: min cosine ${Math.min(...raw).toFixed(7)} (float), ${Math.min(...stored).toFixed(6)} (stored int8)`);
+    assert.ok(Math.min(...raw) >= 0.9999, `min float cosine ${Math.min(...raw)}`);
+    assert.ok(Math.min(...stored) >= 0.999, `min stored cosine ${Math.min(...stored)}`);
+  } finally {
+    await encoder.dispose();
+    await embedder.dispose();
+  }
+});
