@@ -13,6 +13,7 @@ if (!existsSync('dist/edge-rerank.js')) {
 }
 const shop = await startDemoShop({ port });
 console.log(`Demo shop: ${shop.url}  (${shop.catalog.length} products${shop.hasIndex ? ', with the demo index' : ', vectors embedded on the device'})`);
+if (!shop.hasIndex) console.log('Tip: `npx tsx demo/build-demo-index.ts` builds a demo index (vectors + "bought together" neighbours).');
 console.log('Ctrl+C to stop.');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void shop.close().then(() => process.exit(0)));

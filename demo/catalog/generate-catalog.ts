@@ -2,6 +2,7 @@
 // vocabulary, so every run (and every machine) gets the same few hundred
 // products, with the same ids, titles and prices.
 import { BRANDS, COLOURS, MODEL_NAMES, PRODUCT_TYPES } from './vocabulary.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface DemoProduct {
   id: string;
@@ -12,18 +13,6 @@ export interface DemoProduct {
   colour: string;
   /** Euros. */
   price: number;
-}
-
-/** mulberry32: tiny, fast, and the same sequence everywhere for one seed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(random: () => number, list: readonly T[]): T {
