@@ -26,8 +26,11 @@ export const NDCG_FLOOR = 0.995;
 const GRID = {
   l2: [1e-4, 1e-2],
   targetPairWeight: [1, 4],
-  strength: [0.5, 1, 2, 3, 4, 6, 8],
-  maxDisplacement: [5, 10, 15, 20, 30],
+  /** Signals left out of the fit: a signal that helps the pairwise loss can
+   *  still cost NDCG once placed, so validation decides which to keep. */
+  leaveOut: [[], ['query'], ['query', 'content']] as FeatureName[][],
+  strength: [1, 2, 3, 4, 6, 8],
+  maxDisplacement: [10, 15, 20],
 };
 
 interface Score {
@@ -79,9 +82,11 @@ async function main(): Promise<void> {
   const serverValidation = score(validation, dataset, signals, zero, 0);
 
   let best: { weights: Record<FeatureName, number>; maxDisplacement: number; val: Score; label: string } | undefined;
+  for (const leaveOut of GRID.leaveOut) {
+  const lists = trainLists.map((l) => ({ labels: l.labels, rows: l.rows.map((r) => r.map((v, k) => (k > 0 && leaveOut.includes(FEATURE_NAMES[k - 1] as FeatureName) ? 0 : v))) }));
   for (const l2 of GRID.l2) {
     for (const targetPairWeight of GRID.targetPairWeight) {
-      const w = fitPairwiseLogistic(trainLists, { l2, pairWeightByLabel: { 2: targetPairWeight } });
+      const w = fitPairwiseLogistic(lists, { l2, pairWeightByLabel: { 2: targetPairWeight } });
       const prior = w[0] as number;
       if (!(prior > 0)) {
         console.log(`l2 ${l2} target×${targetPairWeight}: prior weight ${prior} ≤ 0, skipped`);
@@ -89,7 +94,8 @@ async function main(): Promise<void> {
       }
       // Relative to the server prior, whose coefficient the Ranker fixes at 1.
       const fitted = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, (w[k + 1] as number) / prior])) as Record<FeatureName, number>;
-      console.log(`l2 ${l2} target×${targetPairWeight}: ${FEATURE_NAMES.map((n) => `${n} ${fitted[n].toFixed(3)}`).join(', ')}`);
+      const label = `without [${leaveOut.join(', ')}], l2 ${l2}, target pairs ×${targetPairWeight}`;
+      console.log(`${label}: ${FEATURE_NAMES.map((n) => `${n} ${fitted[n].toFixed(3)}`).join(', ')}`);
       for (const strength of GRID.strength) {
         for (const maxDisplacement of GRID.maxDisplacement) {
           const weights = Object.fromEntries(FEATURE_NAMES.map((n) => [n, fitted[n] * strength])) as Record<FeatureName, number>;
@@ -97,11 +103,12 @@ async function main(): Promise<void> {
           const val = score(validation, dataset, signals, weights, maxDisplacement);
           const safe = Object.keys(val.ndcg).every((seg) => val.ndcg[seg]! >= NDCG_FLOOR * serverValidation.ndcg[seg]!);
           if (safe && (!best || val.mrr.overall! > best.val.mrr.overall!)) {
-            best = { weights, maxDisplacement, val, label: `l2 ${l2}, target pairs ×${targetPairWeight}, strength ×${strength}, maxDisplacement ${maxDisplacement}` };
+            best = { weights, maxDisplacement, val, label: `${label}, strength ×${strength}, maxDisplacement ${maxDisplacement}` };
           }
         }
       }
     }
+  }
   }
   if (!best) {
     console.log('no blend kept NDCG within the floor on validation: shipping server order (all weights 0)');
