@@ -158,6 +158,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     const embedStarted = performance.now();
     let embedded = 0;
     let bytesWritten = 0;
+    let shardsDone = 0;
     for (const chunk of chunks(todo, shards, Math.max(batch, options.checkpointItems ?? DEFAULT_CHECKPOINT_ITEMS))) {
       const items = chunk.flatMap((s) => shards[s] ?? []);
       const vectors = await embedder.embed(items.map((i) => i.text), batch, (n) => options.progress?.(embedded + n, total));
@@ -173,6 +174,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
         bytesWritten += bytes.length;
       }
       embedded += items.length;
+      shardsDone += chunk.length;
+      log(`checkpoint: ${shardsDone}/${todo.length} shards written`);
       options.progress?.(embedded, total);
     }
     const embedSeconds = (performance.now() - embedStarted) / 1000;

@@ -63,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
       id: { type: 'string' },
     },
   });
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  // On a terminal, clear the progress bar's line before a log line.
+  const log = (line: string) => process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${line}\n`);
 
   if (command === 'build') {
     if (!values.catalog || !values.out) throw new UsageError('build needs --catalog FILE and --out DIR');

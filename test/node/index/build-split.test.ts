@@ -1,0 +1,108 @@
+// One index, built many ways: one process at batch 64 (the reference), the CLI
+// at batch 5, three parallel --shard i/3 processes + merge, and a build killed
+// mid-way then --resume'd. All must give byte-identical folders.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildIndex, type BuildSummary } from '../../../scripts/build-index/build.ts';
+import { openIndexFolder } from '../../../scripts/build-index/file-fetch.ts';
+import { jsonl, syntheticCatalog, syntheticPurchases } from '../../../scripts/build-index/synthetic-catalog.ts';
+import { folderFiles, runCli, startCli } from './cli-run.ts';
+
+const MODEL = join(process.cwd(), 'public/models/default');
+const dir = mkdtempSync(join(tmpdir(), 'index-split-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const items = syntheticCatalog(240, 5);
+const catalog = join(dir, 'catalog.jsonl');
+const purchases = join(dir, 'purchases.jsonl');
+writeFileSync(catalog, jsonl(items));
+writeFileSync(purchases, jsonl(syntheticPurchases(items, 300)));
+// 16 items a shard → 16 shards, so a 3-way split gives every part some.
+const common = ['--catalog', catalog, '--interactions', purchases, '--model', MODEL, '--device', 'cpu', '--items-per-shard', '16'];
+const reference = join(dir, 'reference');
+let summary: BuildSummary;
+
+before(async () => {
+  summary = await buildIndex({ catalog, interactions: purchases, out: reference, model: MODEL, device: 'cpu', batch: 64, itemsPerShard: 16 });
+});
+
+function assertSameFolder(actual: string, expected: string): void {
+  const a = folderFiles(actual);
+  const b = folderFiles(expected);
+  assert.deepEqual([...a.keys()], [...b.keys()]);
+  for (const [path, bytes] of b) assert.ok(a.get(path)?.equals(bytes), `${path} differs`);
+}
+
+test('the reference build holds every item, with neighbours, in 16 shards and nothing else', async () => {
+  assert.equal(summary.items, 240);
+  assert.equal(summary.shardCount, 16);
+  assert.ok(summary.itemsWithNeighbours > 0);
+  const files = [...folderFiles(reference).keys()];
+  assert.equal(files.length, 17); // manifest + 16 shards; no work files left behind
+  assert.ok(files.includes('manifest.json'));
+  const index = await openIndexFolder(reference);
+  const found = await index.lookup(items.map((i) => i.id));
+  assert.equal(found.size, 240);
+  assert.ok([...found.values()].some((item) => item.neighbours.length > 0));
+});
+
+test('the CLI at --batch 5 writes the same bytes as the batch-64 build', async () => {
+  const out = join(dir, 'batch5');
+  const result = await runCli(['build', ...common, '--out', out, '--batch', '5']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /device: cpu/);
+  assertSameFolder(out, reference);
+});
+
+test('three parallel --shard i/3 processes plus merge equal the one-process build', async () => {
+  const out = join(dir, 'split');
+  const parts = await Promise.all([0, 1, 2].map((i) => runCli(['build', ...common, '--out', out, '--batch', '16', '--shard', `${i}/3`])));
+  for (const part of parts) assert.equal(part.code, 0, part.stderr);
+  assert.ok(!existsSync(join(out, 'manifest.json')), 'a part must not write the manifest');
+  const merged = await runCli(['merge', '--out', out]);
+  assert.equal(merged.code, 0, merged.stderr);
+  assertSameFolder(out, reference);
+});
+
+test('merge refuses while a part is missing, naming the shards, and writes no manifest', async () => {
+  const out = join(dir, 'incomplete');
+  const part = await runCli(['build', ...common, '--out', out, '--shard', '1/4']);
+  assert.equal(part.code, 0, part.stderr);
+  const merged = await runCli(['merge', '--out', out]);
+  assert.equal(merged.code, 1);
+  assert.match(merged.stderr, /cannot merge, shards 0, 2, 3, 4, 6, 7, 8, 10, 11, 12, 14, 15 of 16 are not built/);
+  assert.ok(!existsSync(join(out, 'manifest.json')));
+});
+
+test('a build killed after its first checkpoint leaves no manifest; --resume finishes it without redoing shards', async () => {
+  const out = join(dir, 'crashed');
+  const args = ['build', ...common, '--out', out, '--batch', '4', '--checkpoint-items', '16'];
+  const crashed = await startCli(args, (line, child) => {
+    if (line.startsWith('checkpoint: 1/')) child.kill('SIGKILL');
+  }).done;
+  assert.equal(crashed.signal, 'SIGKILL', 'the build should have been killed mid-way');
+  assert.ok(!existsSync(join(out, 'manifest.json')), 'a crashed build must not leave a manifest');
+  const resumed = await runCli([...args, '--resume']);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  const reused = Number(/(\d+) reused/.exec(resumed.stdout)?.[1]);
+  assert.ok(reused >= 1 && reused < 16, `reused ${reused} shards`);
+  assert.match(resumed.stderr, new RegExp(`resume: ${reused} of 16 shards already built`));
+  assertSameFolder(out, reference);
+});
+
+test('inspect prints the stored vector as a JSON array on its last line, after the neighbours', async () => {
+  const index = await openIndexFolder(reference);
+  const found = await index.lookup(items.map((i) => i.id));
+  const withNeighbours = [...found.values()].find((item) => item.neighbours.length > 0);
+  assert.ok(withNeighbours);
+  const result = await runCli(['inspect', '--index', reference, '--id', withNeighbours.id]);
+  assert.equal(result.code, 0, result.stderr);
+  const lines = result.stdout.trim().split('\n');
+  assert.deepEqual(JSON.parse(lines[lines.length - 1] ?? ''), Array.from(withNeighbours.vector));
+  for (const n of withNeighbours.neighbours) assert.ok(lines.includes(`  ${n.id}\t${n.weight}`), `neighbour ${n.id}`);
+  const missing = await runCli(['inspect', '--index', reference, '--id', 'no-such-sku']);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /no item with id no-such-sku/);
+});
