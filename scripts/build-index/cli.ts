@@ -26,6 +26,14 @@ function positiveInt(name: string, value: string | undefined): number | undefine
   return n;
 }
 
+function shardPart(value: string) {
+  try {
+    return parseShardPart(value);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
 function printSummary(s: BuildSummary): void {
   const lines = [
     `items: ${s.items} indexed from ${s.lines} lines (${s.embedded} embedded, ${s.shardsBuilt} shards built, ${s.shardsReused} reused, ${s.shardCount} in the index)`,
@@ -80,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
       dtype,
       device,
       batch: positiveInt('batch', values.batch),
-      shard: values.shard === undefined ? undefined : parseShardPart(values.shard),
+      shard: values.shard === undefined ? undefined : shardPart(values.shard),
       resume: values.resume ?? false,
       interactions: values.interactions,
       threads: positiveInt('threads', values.threads),
