@@ -9,7 +9,7 @@ import { ITEM_TEXT_MAX_CHARS } from '../model/item-text.ts';
 import type { HistoryEventType } from '../rank/types.ts';
 import { dequantizeInt8, quantizeInt8 } from './int8-vector.ts';
 import { openDatabase } from './open-database.ts';
-import { overflow, resolveLimits, retentionCutoff, type RetentionLimits } from './retention.ts';
+import { LRU_TOUCH_INTERVAL_MS, overflow, resolveLimits, retentionCutoff, type RetentionLimits } from './retention.ts';
 import { DEFAULT_DB_NAME, EVENT_TYPES, SCHEMA_VERSION_KEY, type EdgeRerankDB, type StoredEvent } from './schema.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { sessionFor } from './session.ts';
@@ -132,7 +132,8 @@ export class HistoryStore {
     return wanted.map(withoutKey);
   }
 
-  /** Cached vectors of `ids` for `modelId` (dequantised); marks them recently used. */
+  /** Cached vectors of `ids` for `modelId` (dequantised); marks them recently
+   *  used (at most once a minute per vector, see LRU_TOUCH_INTERVAL_MS). */
   async getVectors(modelId: string, ids: Iterable<string>): Promise<Map<string, Float32Array>> {
     const unique = [...new Set(ids)].filter((id) => typeof id === 'string' && id);
     const found = new Map<string, Float32Array>();
@@ -146,11 +147,12 @@ export class HistoryStore {
     for (const record of records) found.set(record.itemId, dequantizeInt8(record));
     // LRU bookkeeping is best effort, in its own transaction: a read must not
     // fail because a full quota refused to record when it happened.
-    if (records.length === 0) return found;
     const usedAt = this.now();
+    const stale = records.filter((record) => usedAt - record.usedAt >= LRU_TOUCH_INTERVAL_MS);
+    if (stale.length === 0) return found;
     await this.run('marking vectors used', async (db) => {
       const tx = db.transaction('vectors', 'readwrite');
-      await Promise.all(records.map(async ({ modelId: model, itemId }) => {
+      await Promise.all(stale.map(async ({ modelId: model, itemId }) => {
         const current = await tx.store.get([model, itemId]); // another tab may have rewritten it
         if (current) await tx.store.put({ ...current, usedAt });
       }));

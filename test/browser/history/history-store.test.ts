@@ -155,16 +155,17 @@ test('vectors round-trip through int8 and the least recently used go first', asy
   const page = await harness.newPage();
   const result = await page.evaluate(async (dbName) => {
     const { HistoryStore } = (globalThis as unknown as { edge: Edge }).edge;
+    const MINUTE = 60_000; // reads record a use at most once a minute
     let now = 1000;
     const store = await HistoryStore.open({ dbName, maxVectors: 2, now: () => now });
     await store.putVectors('model-a', new Map([
       ['a', new Float32Array([0.6, 0.8, 0])],
       ['b', new Float32Array([0, 1, 0])],
     ]));
-    now = 2000;
+    now += 2 * MINUTE;
     const got = await store.getVectors('model-a', ['a', 'missing', 'a']); // bumps a
     const otherModel = await store.getVectors('model-b', ['a']);
-    now = 3000;
+    now += MINUTE;
     await store.putVectors('model-a', new Map([['c', new Float32Array([1, 0, 0])]]));
     const left = await store.getVectors('model-a', ['a', 'b', 'c']);
     store.close();
