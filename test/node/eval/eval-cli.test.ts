@@ -54,7 +54,7 @@ test('on a subset of the shared cases: empty history keeps server order, NDCG ho
   const cases = readJsonl(join(SHARED, 'cases.jsonl')).slice(0, SUBSET_CASES);
   // The shared cases all have history; add copies without any, as a new shopper would be.
   const empty = cases.slice(0, 10).map((c) => ({ ...c, id: `${String(c.id)}-no-history`, history: [] }));
-  const all = [...cases, ...empty];
+  const all: Array<Record<string, unknown>> = [...cases, ...empty];
   const used = new Set(all.flatMap((c) => [...(c.history as string[]), ...(c.candidates as Array<[string, number]>).map(([id]) => id)]));
   const items = readJsonl(join(SHARED, 'items.jsonl')).filter((i) => used.has(i.id as string));
   writeFileSync(join(dir, 'items.jsonl'), jsonl(items));
