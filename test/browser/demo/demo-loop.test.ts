@@ -162,15 +162,18 @@ test('forget() puts the server order back and erases the history', async () => {
   assert.equal(after.events, 0);
 });
 
-test('the "Forget my history" button erases what the history page shows', async () => {
+test('"Add to cart" records a cart event; "Forget my history" erases what the history page shows', async () => {
   const product = shop.catalog[0]!;
   await go(`/product?id=${product.id}&q=${QUERY}`);
-  await page.evaluate(async () => {
+  await page.click('#add-to-cart');
+  const recorded = await page.evaluate(async () => {
     await customElements.whenDefined('edge-rerank-track');
-    return document.querySelector('edge-rerank-track')!.recorded;
+    const trackers = [...document.querySelectorAll('edge-rerank-track')];
+    return Promise.all(trackers.map((t) => t.recorded));
   });
+  assert.deepEqual(recorded, [true, true], 'the view and the cart were both recorded');
   await go('/history');
-  assert.deepEqual((await historyRows()).rows.map((r) => r[2]), [product.title]);
+  assert.deepEqual((await historyRows()).rows.map((r) => [r[1], r[2]]), [['cart', product.title], ['view', product.title]]);
   await page.click('#forget-history');
   await page.waitForFunction(() => document.getElementById('history-status')?.textContent?.includes('erased'));
   assert.deepEqual(await historyRows(), { rows: [], emptyShown: true });
