@@ -12,6 +12,7 @@ import type { Outcome, Problem, RerankRequest, RerankResponse, RerankWorkerApi, 
 import { chooseBackend } from './backend-choice.ts';
 import { EncoderHost, NeedsFreshWorker } from './encoder-host.ts';
 import { resolveVectors, type VectorItem } from './candidate-vectors.ts';
+import { RecentVectors } from './recent-vectors.ts';
 
 /** IndexedDB meta key of the blend weights learned from this shopper's clicks. */
 export const LEARNED_WEIGHTS_KEY = 'rank-weights';
@@ -31,6 +32,7 @@ export class RerankService implements RerankWorkerApi {
   readonly #encoders = new EncoderHost();
   #store: Promise<HistoryStore> | null = null;
   readonly #indexes = new Map<string, Promise<CandidateIndex>>();
+  readonly #recentVectors = new RecentVectors();
   /** The last ranking, so a click can teach the weights what it preferred. */
   #lastResult: RankResult | null = null;
 
@@ -88,7 +90,7 @@ export class RerankService implements RerankWorkerApi {
           timings.query = since(queryStarted);
 
           const vectorsStarted = performance.now();
-          const resolved = await this.#vectors(request, encoder, store, embed, problems);
+          const resolved = await this.#vectors(request, events, encoder, store, embed, problems);
           backend = this.#encoders.currentBackend ?? backend;
           candidates = candidates.map((c) => ({ ...c, vector: resolved.vectors.get(c.id), neighbours: resolved.neighbours.get(c.id) }));
           history = history.map((h) => ({ ...h, vector: resolved.vectors.get(h.itemId) }));
@@ -123,6 +125,7 @@ export class RerankService implements RerankWorkerApi {
 
   async #vectors(
     request: RerankRequest,
+    events: HistoryEvent[],
     encoder: TextEncoder,
     store: HistoryStore | null,
     embed: (texts: string[]) => Promise<Float32Array>,
@@ -132,7 +135,6 @@ export class RerankService implements RerankWorkerApi {
     const index = request.index ? await this.#index(request.index, encoder.modelSha256, problems) : null;
     const items: VectorItem[] = request.candidates.map((c) => ({ ...c, inline: c.vector }));
     const seen = new Set(items.map((i) => i.id));
-    const events = store ? await store.recentEvents(HISTORY_WINDOW).catch(() => []) : [];
     for (const e of events) {
       if (seen.has(e.itemId)) continue;
       seen.add(e.itemId);
@@ -143,8 +145,18 @@ export class RerankService implements RerankWorkerApi {
       {
         dim: encoder.dim,
         lookupIndex: index ? (ids) => index.lookup(ids) : undefined,
-        readCache: async (ids) => (store ? store.getVectors(cacheKey, ids) : new Map()),
+        readCache: async (ids) => {
+          const found = this.#recentVectors.get(cacheKey, ids);
+          const rest = ids.filter((id) => !found.has(id));
+          if (store && rest.length) {
+            const stored = await store.getVectors(cacheKey, rest);
+            this.#recentVectors.put(cacheKey, stored);
+            for (const [id, vector] of stored) found.set(id, vector);
+          }
+          return found;
+        },
         writeCache: async (vectors) => {
+          this.#recentVectors.put(cacheKey, vectors);
           if (store) await store.putVectors(cacheKey, vectors);
         },
         embed,
@@ -186,6 +198,7 @@ export class RerankService implements RerankWorkerApi {
 
   async forget(): Promise<Outcome<null>> {
     this.#lastResult = null;
+    this.#recentVectors.clear();
     try {
       const store = await this.#history();
       await store.forget();
