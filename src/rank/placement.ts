@@ -45,6 +45,7 @@ export function placeItems(input: PlacementInput): number[] {
 
   /** Would placing `x` in freeSlots[slotIndex] leave a valid spot for every other item? */
   const leavesRoom = (x: number, slotIndex: number): boolean => {
+    if (limit >= n - 1) return true; // every free slot is within reach of every item
     let k = slotIndex + 1;
     for (let p = 0; p < n; p++) {
       if (placed[p] || p === x) continue;
