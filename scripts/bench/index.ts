@@ -1,0 +1,87 @@
+// npm run bench:index — items/s of the batch index builder on a generated
+// 20,000-item catalog, by batch size, on every device that works here; writes
+// bench/results/index.json. Speed is measured here, never asserted in tests.
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { listSupportedBackends } from 'onnxruntime-node';
+import { buildIndex, type BuildSummary } from '../build-index/build.ts';
+import { cudaBinariesInstalled, type ResolvedDevice } from '../build-index/device.ts';
+import { jsonl, syntheticCatalog } from '../build-index/synthetic-catalog.ts';
+
+const ITEMS = Number(process.env.BENCH_INDEX_ITEMS ?? 20_000);
+const BATCHES = (process.env.BENCH_INDEX_BATCHES ?? '16,64,256').split(',').map(Number);
+const MODEL = process.env.BENCH_INDEX_MODEL ?? 'public/models/default';
+
+interface Run {
+  device: ResolvedDevice;
+  batch: number;
+  itemsPerSecond: number;
+  secondsTotal: number;
+  bytesWritten: number;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-index-'));
+const catalog = join(dir, 'catalog.jsonl');
+writeFileSync(catalog, jsonl(syntheticCatalog(ITEMS, 2026)));
+const runs: Run[] = [];
+const unavailable: Record<string, string> = {};
+const loadBefore = loadavg()[0];
+
+async function once(device: ResolvedDevice, batch: number): Promise<BuildSummary> {
+  const out = join(dir, `${device}-${batch}`);
+  try {
+    return await buildIndex({ catalog, out, model: MODEL, device, batch });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+try {
+  const devices: ResolvedDevice[] = ['cpu', 'webgpu', ...(cudaBinariesInstalled() ? (['cuda'] as const) : [])];
+  for (const device of devices) {
+    for (const batch of BATCHES) {
+      try {
+        const s = await once(device, batch);
+        runs.push({ device, batch, itemsPerSecond: Math.round(s.itemsPerSecond), secondsTotal: Number(s.seconds.toFixed(2)), bytesWritten: s.bytesWritten });
+        console.log(`${device} batch ${batch}: ${s.itemsPerSecond.toFixed(0)} items/s (${s.seconds.toFixed(1)} s with model load)`);
+      } catch (err) {
+        unavailable[device] = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+        console.log(`${device}: not available here (${unavailable[device]})`);
+        break;
+      }
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const best = (device: ResolvedDevice) => Math.max(0, ...runs.filter((r) => r.device === device).map((r) => r.itemsPerSecond));
+const gpu = Math.max(best('cuda'), best('webgpu'));
+const result = {
+  benchmark: 'index builder items/s',
+  command: 'npm run bench:index',
+  date: new Date().toISOString(),
+  catalog: { items: ITEMS, generator: 'scripts/build-index/synthetic-catalog.ts (seed 2026)' },
+  model: MODEL,
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    onnxruntimeNodeBackends: listSupportedBackends(),
+    // The machine is shared: a high load average means the numbers understate the builder.
+    loadAverage1mBefore: Number(loadBefore?.toFixed(2)),
+    loadAverage1mAfter: Number(loadavg()[0]?.toFixed(2)),
+  },
+  runs,
+  unavailable,
+  bestCpuItemsPerSecond: best('cpu'),
+  bestGpuItemsPerSecond: gpu || null,
+  gpuCpuRatio: gpu ? Number((gpu / best('cpu')).toFixed(2)) : null,
+  gpuNote: gpu ? undefined : 'No GPU was reachable in this session: no GPU numbers are reported (none were invented).',
+  aims: { cpuItemsPerSecond: 1000, h100ItemsPerSecond: 20000 },
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/index.json', `${JSON.stringify(result, null, 2)}\n`);
+console.log('wrote bench/results/index.json');
