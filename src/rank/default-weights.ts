@@ -1,7 +1,7 @@
 // Blend weights shipped as the widget's defaults. Written by
 // `npm run train:ranker` (scripts/eval/train.ts); refit them on a shop's own data.
 // Fit on: ../shared/data/amazon-scientific (cases.jsonl sha256 9e39532bc904ffbc…)
-// Chosen on the validation split (l2 0.01, target pairs ×4, strength ×6, maxDisplacement 15); content signal: none.
+// Chosen on the validation split (without [query, content], l2 0.01, target pairs ×4, strength ×6, maxDisplacement 15); content signal: edge-rerank/use-lite-en (sha256 c7af8a276aae…, q8, cpu) via buildIndex + CandidateIndex.
 import type { FeatureName } from './features.ts';
 
 export const DEFAULT_WEIGHTS: Record<FeatureName, number> = {
