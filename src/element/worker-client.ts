@@ -15,8 +15,26 @@ interface Running {
 
 let running: Running | null = null;
 
+/** Browsers refuse a worker script from another origin (dist/ on a CDN): then
+ *  a same-origin blob module imports it, and everything inside still resolves
+ *  from the CDN URL. The CDN must send CORS headers, as CDNs do. A blob
+ *  worker's base URL is a blob: URL, against which "/models/…" cannot be
+ *  fetched, so a first module makes the worker resolve like the page it serves:
+ *  the page's location, and origin-relative fetches against the page. */
+function workerScriptUrl(): string | URL {
+  if (typeof location === 'undefined' || WORKER_URL.origin === location.origin) return WORKER_URL;
+  const blob = (source: string) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  const page = JSON.stringify(location.href);
+  const pageLocation = blob(
+    `Object.defineProperty(globalThis, 'location', { value: new URL(${page}), configurable: true });\n` +
+      `const fetchFromBlob = globalThis.fetch.bind(globalThis);\n` +
+      `globalThis.fetch = (input, init) => fetchFromBlob(typeof input === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(input) ? new URL(input, ${page}).href : input, init);`,
+  );
+  return blob(`import ${JSON.stringify(pageLocation)};\nimport ${JSON.stringify(WORKER_URL.href)};`);
+}
+
 function start(): Running {
-  const worker = new Worker(WORKER_URL, { type: 'module', name: 'edge-rerank' });
+  const worker = new Worker(workerScriptUrl(), { type: 'module', name: 'edge-rerank' });
   const crashed = new Promise<string>((resolve) => {
     worker.addEventListener('error', (event) => {
       event.preventDefault();
