@@ -4,6 +4,7 @@
 import { EdgeRerankError } from '../errors.ts';
 import type { TextEncoder } from '../model/types.ts';
 import type { Backend, Problem } from './api.ts';
+import { BROWSER_CACHE_NAME } from '../model/model-files.ts';
 import { ortPaths, hasWasmSimd, type OrtBuild } from './ort-files.ts';
 
 /** Thrown when WebGPU is wanted but this worker's ORT was started without it: a fresh worker fixes it. */
@@ -77,7 +78,7 @@ export class EncoderHost {
       if (wasm) wasm.wasmPaths = { ...paths };
       // ORT asks for its wasm only after the model download: start it now and
       // hand the response to transformers.js when it asks (it fetches through env.fetch).
-      const early = fetch(paths.wasm).catch(() => null);
+      const early = fetchUnlessCached(paths.wasm, BROWSER_CACHE_NAME);
       const plainFetch = env.fetch;
       let handed = false;
       env.fetch = async (input: string | URL, init?: RequestInit) => {
@@ -97,5 +98,17 @@ export class EncoderHost {
     const loaded = this.#loaded;
     this.#loaded = null;
     if (loaded) await loaded.encoder.then((e) => e.dispose()).catch(() => undefined);
+  }
+}
+
+/** A reload finds the runtime in the Cache API (transformers.js stores it
+ *  there): only a first visit should download it early. */
+async function fetchUnlessCached(url: string, cacheName: string): Promise<Response | null> {
+  try {
+    const cache = typeof caches === 'undefined' ? undefined : await caches.open(cacheName);
+    if (await cache?.match(url)) return null;
+    return await fetch(url);
+  } catch {
+    return null;
   }
 }

@@ -76,17 +76,19 @@ test('the search page moves the viewed brand up, within max-displacement, with r
   assert.deepEqual(snap.badges, detail.reasons, 'explain shows one badge per reason, as text');
   assert.ok(detail.timings.endToEnd! > 0);
   assert.deepEqual(snap.errors, []);
+  const runtime = shop.server.requests.filter((r) => r.url.startsWith('/dist/ort/')).map((r) => r.url);
+  assert.deepEqual(runtime.filter((u) => u.endsWith('.wasm')), ['/dist/ort/ort-wasm-simd-threaded.wasm'], 'the WASM-only runtime, downloaded once (prefetched, then handed over)');
   personalized = snap.dom;
 });
 
-test('a reload keeps the history: same personalized order, no model download the second time', async () => {
-  const modelRequestsBefore = shop.server.requests.filter((r) => r.url.includes('/models/')).length;
+test('a reload keeps the history: same personalized order, no model or runtime download the second time', async () => {
+  const heavy = () => shop.server.requests.filter((r) => r.url.includes('/models/') || r.url.includes('/ort/')).length;
+  const modelRequestsBefore = heavy();
   await page.reload();
   const snap = await awaitRerank(page);
   assert.equal(snap.detail?.historySize, 3);
   assert.deepEqual(snap.dom, personalized);
-  const modelRequestsAfter = shop.server.requests.filter((r) => r.url.includes('/models/')).length;
-  assert.equal(modelRequestsAfter, modelRequestsBefore, 'model files were fetched again instead of coming from the cache');
+  assert.equal(heavy(), modelRequestsBefore, 'model or runtime files were fetched again instead of coming from the Cache API');
 });
 
 test('a click on a result is recorded as a click', async () => {
