@@ -1,6 +1,8 @@
 // Reads a file as lines of raw bytes, so each line's UTF-8 can be checked on
 // its own: one bad line is skipped and reported, not the whole file.
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { EdgeRerankError } from '../../src/errors.ts';
 
 export interface ByteLine {
   /** 1-based, as editors count. */
@@ -8,7 +10,12 @@ export interface ByteLine {
   bytes: Buffer;
 }
 
-export async function* byteLines(path: string): AsyncGenerator<ByteLine> {
+export async function* byteLines(path: string, label = path): AsyncGenerator<ByteLine> {
+  try {
+    if (!(await stat(path)).isFile()) throw new Error('not a file');
+  } catch (err) {
+    throw new EdgeRerankError('input', `${label}: cannot be read (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
   let carry: Buffer = Buffer.alloc(0);
   let number = 0;
   for await (const chunk of createReadStream(path)) {

@@ -40,7 +40,7 @@ function text(value: unknown): string | undefined {
 export function catalogItem(value: unknown): ItemFields | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
   const record = value as Record<string, unknown>;
-  const id = text(record.id)?.trim();
+  const id = (typeof record.id === 'string' || typeof record.id === 'number' ? text(record.id) : undefined)?.trim();
   if (!id) return 'missing id';
   if (id.length > MAX_ID_LENGTH) return `id longer than ${MAX_ID_LENGTH} characters`;
   const title = text(record.title);
@@ -58,12 +58,12 @@ function isCsv(path: string): boolean {
 }
 
 /** Raw records with their line numbers: JSON objects (JSONL) or header-keyed rows (CSV). */
-async function* records(path: string): AsyncGenerator<{ line: number; value?: unknown; problem?: string }> {
+async function* records(path: string, label: string): AsyncGenerator<{ line: number; value?: unknown; problem?: string }> {
   const csv = isCsv(path);
   let header: string[] | undefined;
   let pending = '';
   let pendingLine = 0;
-  for await (const { number, bytes } of byteLines(path)) {
+  for await (const { number, bytes } of byteLines(path, label)) {
     const line = decodeUtf8(bytes);
     if (line === undefined) {
       pending = '';
@@ -109,7 +109,7 @@ export async function readCatalog(path: string, label = path): Promise<Catalog> 
   const skipped: InputProblem[] = [];
   const duplicates: InputProblem[] = [];
   let lines = 0;
-  for await (const record of records(path)) {
+  for await (const record of records(path, label)) {
     lines = Math.max(lines, record.line);
     const where = `${label}:${record.line}`;
     if (record.problem) {

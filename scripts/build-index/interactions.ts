@@ -35,7 +35,7 @@ export async function readInteractions(path: string, label = path): Promise<Inte
   const events = new Map<string, TimedItem[]>();
   const skipped: InputProblem[] = [];
   let count = 0;
-  for await (const { number, bytes } of byteLines(path)) {
+  for await (const { number, bytes } of byteLines(path, label)) {
     const where = `${label}:${number}`;
     const line = decodeUtf8(bytes);
     if (line === undefined) {

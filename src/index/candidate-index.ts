@@ -58,7 +58,14 @@ export class CandidateIndex {
   }
 
   static async open(baseUrl: string, expect: CandidateIndexExpect = {}): Promise<CandidateIndex> {
-    const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+    // A relative URL ("/index/") is resolved against the page or worker.
+    const here = (globalThis as { location?: { href?: string } }).location?.href;
+    let base: string;
+    try {
+      base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`, here).href;
+    } catch (err) {
+      throw new EdgeRerankError('index', `index URL "${baseUrl}" is not a valid URL${here ? '' : ' (give an absolute URL outside a page)'}`, { cause: err });
+    }
     const fetchFn = expect.fetch ?? globalThis.fetch.bind(globalThis);
     const manifestUrl = new URL('manifest.json', base).href;
     let raw: unknown;

@@ -92,9 +92,16 @@ export function decodeShard(bytes: Uint8Array, source: string): DecodedShard {
   } catch (err) {
     return fail(`unreadable id table (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (!Array.isArray(table.ids) || table.ids.length !== n || !Array.isArray(table.neighbours) || table.neighbours.length !== n) {
+  const listed = (v: unknown): v is unknown[] => Array.isArray(v) && v.length === n;
+  if (!listed(table.ids) || !listed(table.neighbours) || !table.ids.every((id) => typeof id === 'string')) {
     fail(`id table does not list ${n} items`);
   }
-  const neighbours = table.neighbours.map((list) => list.map(([id, weight]) => ({ id, weight })));
+  const neighbours = table.neighbours.map((list, i) => {
+    if (!Array.isArray(list)) return fail(`neighbours of item ${i} are not a list`);
+    return list.map((pair) => {
+      if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'number') return fail(`neighbours of item ${i} are malformed`);
+      return { id: pair[0], weight: pair[1] };
+    });
+  });
   return { dim, ids: table.ids, scales, codes, neighbours };
 }

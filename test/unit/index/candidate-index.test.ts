@@ -112,3 +112,9 @@ test('an index built with another item text template is refused', async () => {
   const { fetchFn } = memoryIndex({ textTemplateVersion: ITEM_TEXT_VERSION + 1 });
   await assert.rejects(CandidateIndex.open('mem://idx', { fetch: fetchFn }), /item text template/);
 });
+
+test('a relative index URL outside a page is an index error, not a TypeError', async () => {
+  await assert.rejects(CandidateIndex.open('/index/'), (err: unknown) =>
+    err instanceof EdgeRerankError && err.code === 'index' && /index URL "\/index\/" is not a valid URL/.test(err.message),
+  );
+});

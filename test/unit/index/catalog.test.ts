@@ -112,3 +112,17 @@ test('interactions: {user, items} lines and {user, item, time} events become tim
   assert.equal(interactions.events, 5);
   assert.deepEqual(interactions.skipped.map((p) => `${p.where} ${p.reason}`), ['i.jsonl:4 malformed JSON', 'i.jsonl:6 missing user']);
 });
+
+test('a missing catalog is an input error naming the file', async () => {
+  await assert.rejects(readCatalog(join(dir, 'nope.jsonl'), 'nope.jsonl'), (err: unknown) =>
+    err instanceof Error && 'code' in err && err.code === 'input' && err.message.startsWith('nope.jsonl: cannot be read'),
+  );
+  await assert.rejects(readInteractions(join(dir, 'nope.jsonl'), 'log.jsonl'), (err: unknown) =>
+    err instanceof Error && 'code' in err && err.code === 'input' && err.message.startsWith('log.jsonl: cannot be read'),
+  );
+});
+
+test('ids must be strings or numbers: a list is not an id', async () => {
+  const catalog = await readCatalog(file('ids.jsonl', '{"id":["a","b"],"title":"x"}\n'), 'ids.jsonl');
+  assert.deepEqual(catalog.skipped.map((p) => p.reason), ['missing id']);
+});

@@ -53,3 +53,13 @@ test('truncated or foreign bytes are an index error naming the source', () => {
 test('a vector of the wrong length is refused', () => {
   assert.throws(() => encodeShard([{ id: 'a', vector: new Float32Array(3), neighbours: [] }], 2), /expected 2/);
 });
+
+test('a shard whose id table lies about its neighbours is refused, not half-read', () => {
+  const bytes = encodeShard([{ id: 'a', vector: new Float32Array([1, 0]), neighbours: [] }], 2);
+  const table = new TextEncoder().encode('{"ids":["a"],"neighbours":[[["b"]]]}');
+  const forged = new Uint8Array(26 + table.length); // 20 header + 4 scale + 2 codes
+  forged.set(bytes.subarray(0, 26));
+  new DataView(forged.buffer).setUint32(16, table.length, true);
+  forged.set(table, 26);
+  assert.throws(() => decodeShard(forged, 'forged'), /neighbours of item 0 are malformed/);
+});
