@@ -7,7 +7,7 @@
 // does; the case itself is then ranked with the learned weights. Only this
 // shopper's own history and the shop's public catalog are used.
 import { rank } from '../../src/rank/ranker.ts';
-import { learnFromClick } from '../../src/rank/click-learning.ts';
+import { learnFromClick, type ClickLearningOptions } from '../../src/rank/click-learning.ts';
 import type { FeatureName } from '../../src/rank/features.ts';
 import type { Dataset, EvalCase } from './dataset.ts';
 import type { CatalogSignals } from './catalog-signals.ts';
@@ -59,6 +59,7 @@ export function weightsAfterClicks(
   signals: CatalogSignals,
   start: Record<FeatureName, number>,
   maxDisplacement: number,
+  learning: ClickLearningOptions = {},
 ): Record<FeatureName, number> {
   let weights = start;
   const first = Math.max(1, c.history.length - SIMULATED_SESSIONS);
@@ -71,7 +72,7 @@ export function weightsAfterClicks(
       history: historyOf(c.history.slice(0, t), dataset, signals),
       options: { strength: 1, maxDisplacement, weights, now: EVAL_NOW },
     });
-    weights = learnFromClick(weights, result, clicked, { anchor: start });
+    weights = learnFromClick(weights, result, clicked, { anchor: start, ...learning });
   }
   return weights;
 }
