@@ -18,6 +18,16 @@ import { RecentVectors } from './recent-vectors.ts';
 export const LEARNED_WEIGHTS_KEY = 'rank-weights';
 /** Most recent history events a ranking looks at. */
 export const HISTORY_WINDOW = 100;
+/** A history read is reused this long at most (retention cut-offs move with time). */
+const SNAPSHOT_MAX_AGE_MS = 60_000;
+/** Query vectors kept in memory. */
+const QUERY_MEMO_SIZE = 32;
+
+interface HistorySnapshot {
+  events: HistoryEvent[];
+  weights: Record<string, number> | undefined;
+  readAt: number;
+}
 
 function problemOf(code: Problem['code'], err: unknown): Problem {
   const e = EdgeRerankError.from(code, err);
@@ -33,15 +43,41 @@ export class RerankService implements RerankWorkerApi {
   #store: Promise<HistoryStore> | null = null;
   readonly #indexes = new Map<string, Promise<CandidateIndex>>();
   readonly #recentVectors = new RecentVectors();
+  readonly #queries = new Map<string, Float32Array>();
+  #snapshot: HistorySnapshot | null = null;
   /** The last ranking, so a click can teach the weights what it preferred. */
   #lastResult: RankResult | null = null;
 
   #history(): Promise<HistoryStore> {
     if (!this.#store) {
-      this.#store = HistoryStore.open();
+      this.#store = HistoryStore.open().then((store) => {
+        store.onChange(() => (this.#snapshot = null)); // another tab recorded or forgot something
+        return store;
+      });
       this.#store.catch(() => (this.#store = null)); // IndexedDB may come back (e.g. quota freed)
     }
     return this.#store;
+  }
+
+  /** Events and learned weights, read once and reused until something changes. */
+  async #historySnapshot(store: HistoryStore): Promise<HistorySnapshot> {
+    const now = Date.now();
+    if (this.#snapshot && now - this.#snapshot.readAt < SNAPSHOT_MAX_AGE_MS) return this.#snapshot;
+    const [events, weights] = await Promise.all([store.recentEvents(HISTORY_WINDOW), store.getMeta<Record<string, number>>(LEARNED_WEIGHTS_KEY)]);
+    this.#snapshot = { events, weights, readAt: now };
+    return this.#snapshot;
+  }
+
+  /** The query's vector, embedded once per query while it is recent (paging, filters). */
+  async #queryVector(model: string, query: string, embed: (texts: string[]) => Promise<Float32Array>, dim: number): Promise<Float32Array> {
+    const key = `${model}\u0000${query}`;
+    let vector = this.#queries.get(key);
+    if (!vector) {
+      vector = (await embed([query])).slice(0, dim);
+      this.#queries.set(key, vector);
+      if (this.#queries.size > QUERY_MEMO_SIZE) this.#queries.delete(this.#queries.keys().next().value as string);
+    }
+    return vector;
   }
 
   async rerank(request: RerankRequest): Promise<Outcome<RerankResponse>> {
@@ -54,8 +90,7 @@ export class RerankService implements RerankWorkerApi {
       let store: HistoryStore | null = null;
       try {
         store = await this.#history();
-        events = await store.recentEvents(HISTORY_WINDOW);
-        weights = await store.getMeta<Record<string, number>>(LEARNED_WEIGHTS_KEY);
+        ({ events, weights } = await this.#historySnapshot(store));
       } catch (err) {
         problems.push(problemOf('storage', err));
       }
@@ -86,7 +121,7 @@ export class RerankService implements RerankWorkerApi {
           const embed = (texts: string[]) => this.#encoders.embed(request.model, backend, texts, problems);
 
           const queryStarted = performance.now();
-          if (request.query) queryVector = (await embed([request.query])).slice(0, encoder.dim);
+          if (request.query) queryVector = await this.#queryVector(request.model, request.query, embed, encoder.dim);
           timings.query = since(queryStarted);
 
           const vectorsStarted = performance.now();
@@ -185,11 +220,13 @@ export class RerankService implements RerankWorkerApi {
   async track(event: TrackEvent): Promise<Outcome<null>> {
     try {
       const store = await this.#history();
+      this.#snapshot = null;
       await store.addEvent(event);
       if (event.type === 'click' && this.#lastResult?.order.includes(event.itemId)) {
         const weights = await store.getMeta<Record<string, number>>(LEARNED_WEIGHTS_KEY);
         await store.setMeta(LEARNED_WEIGHTS_KEY, learnFromClick(weights, this.#lastResult, event.itemId));
       }
+      this.#snapshot = null;
       return { ok: true, value: null };
     } catch (err) {
       return { ok: false, problem: problemOf('storage', err) };
@@ -198,10 +235,13 @@ export class RerankService implements RerankWorkerApi {
 
   async forget(): Promise<Outcome<null>> {
     this.#lastResult = null;
+    this.#snapshot = null;
     this.#recentVectors.clear();
+    this.#queries.clear();
     try {
       const store = await this.#history();
       await store.forget();
+      this.#snapshot = null;
       return { ok: true, value: null };
     } catch (err) {
       return { ok: false, problem: problemOf('storage', err) };
