@@ -1,0 +1,138 @@
+// Bad model folders: each failure is an EdgeRerankError('model-load') whose
+// message names the file and says what is wrong. Uses the tiny model.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { EdgeRerankError } from '../../../src/errors.ts';
+import { loadEncoder } from '../../../src/model/encoder.ts';
+import type { EncoderDtype } from '../../../src/model/types.ts';
+import { TINY_DIM, writeTinyModel } from '../../support/tiny-model.ts';
+
+let root = '';
+let good = '';
+before(() => {
+  root = mkdtempSync(join(tmpdir(), 'edge-rerank-model-'));
+  good = join(root, 'good');
+  writeTinyModel(good);
+});
+after(() => rmSync(root, { recursive: true, force: true }));
+
+/** A copy of the good tiny model, changed by `spoil`. */
+function spoiled(name: string, spoil: (dir: string) => void): string {
+  const dir = join(root, name);
+  cpSync(good, dir, { recursive: true });
+  spoil(dir);
+  return dir;
+}
+
+async function loadError(model: string, dtype: EncoderDtype = 'q8'): Promise<EdgeRerankError> {
+  try {
+    const encoder = await loadEncoder({ model, device: 'cpu', dtype });
+    await encoder.dispose();
+  } catch (err) {
+    assert.ok(err instanceof EdgeRerankError, `not an EdgeRerankError: ${String(err)}`);
+    return err;
+  }
+  assert.fail(`${model} loaded`);
+}
+
+test('the tiny model loads and embeds (control for the failures below)', async () => {
+  const encoder = await loadEncoder({ model: good, device: 'cpu', dtype: 'q8' });
+  assert.equal(encoder.dim, TINY_DIM);
+  assert.equal(encoder.modelId, 'edge-rerank/tiny-test');
+  const v = await encoder.embed(['trail shoes', 'nitrile gloves']);
+  assert.equal(v.length, 2 * TINY_DIM);
+  const norm = Math.hypot(...v.subarray(0, TINY_DIM));
+  assert.ok(Math.abs(norm - 1) < 1e-5);
+  await encoder.dispose();
+});
+
+test('a missing folder names config.json and says "not found"', async () => {
+  const err = await loadError(join(root, 'nowhere'));
+  assert.equal(err.code, 'model-load');
+  assert.match(err.message, /nowhere\/config\.json: not found/);
+});
+
+test('a missing ONNX file is named', async () => {
+  const dir = spoiled('no-onnx', (d) => unlinkSync(join(d, 'onnx/model_quantized.onnx')));
+  const err = await loadError(dir);
+  assert.equal(err.code, 'model-load');
+  assert.match(err.message, /onnx\/model_quantized\.onnx: not found/);
+});
+
+test('an ONNX file whose sha256 differs from config.json is refused, naming both', async () => {
+  const dir = spoiled('flipped', (d) => {
+    const file = join(d, 'onnx/model.onnx');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 5]! ^= 0xff; // one byte of weights: still loadable, no longer the model
+    writeFileSync(file, bytes);
+  });
+  const err = await loadError(dir, 'fp32');
+  assert.equal(err.code, 'model-load');
+  assert.match(err.message, /onnx\/model\.onnx: sha256 [0-9a-f]{64} does not match [0-9a-f]{64} recorded in .*config\.json/);
+});
+
+test('a corrupt ONNX file with no recorded sha256 fails in onnxruntime, named', async () => {
+  const dir = spoiled('garbage', (d) => {
+    writeTinyModel(d, { recordFacts: false });
+    writeFileSync(join(d, 'onnx/model_quantized.onnx'), 'this is not a protobuf');
+  });
+  const err = await loadError(dir);
+  assert.equal(err.code, 'model-load');
+  assert.match(err.message, /onnx\/model_quantized\.onnx: onnxruntime cannot load it on cpu/);
+});
+
+test('config.json that is not JSON is named', async () => {
+  const dir = spoiled('bad-config', (d) => writeFileSync(join(d, 'config.json'), '{ "model_type": '));
+  const err = await loadError(dir);
+  assert.match(err.message, /config\.json: not valid JSON/);
+});
+
+test('a missing tokenizer.json is named', async () => {
+  const dir = spoiled('no-tokenizer', (d) => unlinkSync(join(d, 'tokenizer.json')));
+  const err = await loadError(dir);
+  assert.equal(err.code, 'model-load');
+  assert.match(err.message, /tokenizer\.json: cannot load the tokenizer/);
+});
+
+test('a tokenizer.json that is not JSON is named', async () => {
+  const dir = spoiled('bad-tokenizer', (d) => writeFileSync(join(d, 'tokenizer.json'), '{"model": '));
+  const err = await loadError(dir);
+  assert.match(err.message, /tokenizer\.json: cannot load the tokenizer/);
+});
+
+test('a tokenizer with more pieces than the model has embeddings: refused from config.json', async () => {
+  const dir = join(root, 'small-table');
+  writeTinyModel(dir, { vocabSize: 20 }); // the tokenizer reaches id 36 (37 pieces)
+  const err = await loadError(dir);
+  assert.equal(err.code, 'model-load');
+  assert.match(err.message, /tokenizer\.json does not fit .*onnx\/model_quantized\.onnx: token ids reach 36, the model has 20 embeddings/);
+});
+
+test('the same mismatch with nothing recorded is caught by the probe run', async () => {
+  const dir = join(root, 'small-table-unrecorded');
+  writeTinyModel(dir, { vocabSize: 20, recordFacts: false });
+  const err = await loadError(dir);
+  assert.equal(err.code, 'model-load');
+  assert.match(err.message, /tokenizer\.json does not fit .*onnx\/model_quantized\.onnx/);
+});
+
+test('bad options are input errors', async () => {
+  await assert.rejects(loadEncoder({ model: good, device: 'gpu' as 'cpu', dtype: 'q8' }), (e: unknown) => e instanceof EdgeRerankError && e.code === 'input' && /device "gpu"/.test(e.message));
+  await assert.rejects(loadEncoder({ model: good, device: 'cpu', dtype: 'fp16' as 'q8' }), (e: unknown) => e instanceof EdgeRerankError && e.code === 'input' && /dtype "fp16"/.test(e.message));
+});
+
+test('a failed load does not block the next one', async () => {
+  await loadError(join(root, 'nowhere-again'));
+  const encoder = await loadEncoder({ model: good, device: 'cpu', dtype: 'fp32' });
+  assert.equal(encoder.dim, TINY_DIM);
+  await encoder.dispose();
+});
+
+test('embedding after dispose is refused, not crashed', async () => {
+  const encoder = await loadEncoder({ model: good, device: 'cpu', dtype: 'q8' });
+  await encoder.dispose();
+  await assert.rejects(encoder.embed(['x']), /disposed/);
+});
