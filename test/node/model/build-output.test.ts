@@ -1,0 +1,68 @@
+// What `npm run build:model` leaves in public/models/default/ (built by
+// `npm ci`'s prepare step before the tests run).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { embedWithSession } from '../../../scripts/build-model/verify.ts';
+
+const DIR = join(process.cwd(), 'public/models/default');
+const FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx', 'onnx/model_quantized.onnx', 'LICENSE', 'README.md'];
+const sha = (f: string) => createHash('sha256').update(readFileSync(join(DIR, f))).digest('hex');
+
+test('every file is there; int8 model ≤ 8 MB; the licence is Apache-2.0', () => {
+  for (const f of FILES) assert.ok(statSync(join(DIR, f)).size > 0, f);
+  assert.ok(statSync(join(DIR, 'onnx/model_quantized.onnx')).size <= 8e6);
+  assert.match(readFileSync(join(DIR, 'LICENSE'), 'utf8'), /Apache License\s+Version 2\.0/);
+});
+
+test('config.json and README.md record the true sha256 of each model file', () => {
+  const config = JSON.parse(readFileSync(join(DIR, 'config.json'), 'utf8')) as { edge_rerank: { sha256: Record<string, string> } };
+  const readme = readFileSync(join(DIR, 'README.md'), 'utf8');
+  const recorded = Object.keys(config.edge_rerank.sha256).sort();
+  assert.deepEqual(recorded, ['onnx/model.onnx', 'onnx/model_quantized.onnx', 'tokenizer.json', 'tokenizer_config.json']);
+  for (const f of recorded) {
+    assert.equal(config.edge_rerank.sha256[f], sha(f), f);
+    assert.ok(readme.includes(`| \`${f}\` | \`${sha(f)}\` |`), `README row for ${f}`);
+  }
+});
+
+test('a second build with nothing changed only says so and touches nothing', () => {
+  const before = FILES.map((f) => [statSync(join(DIR, f)).mtimeMs, sha(f)]);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-model/main.ts'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /is up to date/);
+  assert.deepEqual(FILES.map((f) => [statSync(join(DIR, f)).mtimeMs, sha(f)]), before);
+});
+
+for (const file of ['onnx/model.onnx', 'onnx/model_quantized.onnx']) {
+  test(`${file}: input_ids + attention_mask in, sentence_embedding [batch, 512] out, L2-normalised`, async () => {
+    const session = await ort.InferenceSession.create(join(DIR, file));
+    try {
+      assert.deepEqual([...session.inputNames].sort(), ['attention_mask', 'input_ids']);
+      assert.deepEqual([...session.outputNames], ['sentence_embedding']);
+      const out = await embedWithSession(session, [[341, 4125], [30, 57, 564, 202]]);
+      assert.equal(out.length, 2 * 512);
+      for (const r of [0, 1]) assert.ok(Math.abs(Math.hypot(...out.subarray(r * 512, (r + 1) * 512)) - 1) < 1e-5);
+    } finally {
+      await session.release();
+    }
+  });
+}
+
+test('input past 128 tokens is cut, as the original graph does', async () => {
+  const session = await ort.InferenceSession.create(join(DIR, 'onnx/model.onnx'));
+  try {
+    const long = Array.from({ length: 200 }, (_, i) => 100 + (i % 50));
+    const full = await embedWithSession(session, [long]);
+    const cut = await embedWithSession(session, [long.slice(0, 128)]);
+    const shorter = await embedWithSession(session, [long.slice(0, 127)]);
+    assert.deepEqual(full, cut);
+    assert.notDeepEqual(cut, shorter, 'the 128th token still counts');
+  } finally {
+    await session.release();
+  }
+});
