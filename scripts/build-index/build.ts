@@ -42,6 +42,8 @@ export interface BuildOptions {
   resume?: boolean | undefined;
   interactions?: string | undefined;
   threads?: number | undefined;
+  /** Tokenizer worker threads (default: all cores but two). */
+  tokenizerWorkers?: number | undefined;
   /** Items per shard file the shard count aims at (default 128): smaller
    *  shards, fewer wasted bytes per page, more requests. */
   itemsPerShard?: number | undefined;
@@ -135,6 +137,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     dtype: options.dtype ?? 'q8',
     device: options.device ?? 'auto',
     threads: options.threads,
+    tokenizerWorkers: options.tokenizerWorkers,
     log,
   });
   try {

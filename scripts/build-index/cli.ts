@@ -13,7 +13,7 @@ const USAGE = `usage:
   edge-rerank-index build --catalog FILE --out DIR [--model DIR] [--dtype q8|fp32]
                           [--device auto|cuda|webgpu|cpu] [--batch N] [--shard i/n] [--resume]
                           [--interactions FILE] [--threads N] [--checkpoint-items N]
-                          [--items-per-shard N]
+                          [--items-per-shard N] [--tokenizer-workers N]
   edge-rerank-index merge --out DIR
   edge-rerank-index inspect --index DIR --id ID`;
 
@@ -67,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       threads: { type: 'string' },
       'checkpoint-items': { type: 'string' },
       'items-per-shard': { type: 'string' },
+      'tokenizer-workers': { type: 'string' },
       index: { type: 'string' },
       id: { type: 'string' },
     },
@@ -94,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
       threads: positiveInt('threads', values.threads),
       checkpointItems: positiveInt('checkpoint-items', values['checkpoint-items']),
       itemsPerShard: positiveInt('items-per-shard', values['items-per-shard']),
+      tokenizerWorkers: values['tokenizer-workers'] === '0' ? 0 : positiveInt('tokenizer-workers', values['tokenizer-workers']),
       log,
       progress: (done, total) => progress.update(done, total),
     }).finally(() => progress.finish());

@@ -7,11 +7,12 @@
 // makes the output byte-identical whatever --batch or --shard split was used.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { EdgeRerankError } from '../../src/errors.ts';
 import { createSession, cudaBinariesInstalled, type IndexDevice, type ResolvedDevice } from './device.ts';
+import { loadTokenizer } from './item-tokenizer.ts';
+import { defaultTokenizerWorkers, openTokenizerPool, type TokenizerPool } from './tokenizer-pool.ts';
 
 export type ModelDtype = 'q8' | 'fp32';
 
@@ -22,6 +23,8 @@ export interface EmbedderOptions {
   device: IndexDevice;
   /** onnxruntime intra-op threads; its default (all cores) when absent. */
   threads?: number | undefined;
+  /** Tokenizer worker threads; by default all cores but two (none on small machines). */
+  tokenizerWorkers?: number | undefined;
   /** Told which devices `auto` tried and why it chose one. */
   log?: ((line: string) => void) | undefined;
 }
@@ -63,25 +66,6 @@ export function modelIdOf(modelDir: string): string {
     }
   }
   return `edge-rerank/${basename(resolve(modelDir))}`;
-}
-
-async function loadTokenizer(modelDir: string): Promise<PreTrainedTokenizer> {
-  const dir = resolve(modelDir);
-  env.allowRemoteModels = false; // local files only: this machine may have no network at all
-  env.allowLocalModels = true;
-  env.localModelPath = `${dirname(dir)}/`;
-  try {
-    return await AutoTokenizer.from_pretrained(basename(dir));
-  } catch (err) {
-    throw new EdgeRerankError('model-load', `tokenizer in ${dir} could not be loaded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
-}
-
-/** Token ids of one text, with special tokens, truncated as the browser truncates. */
-function tokenIds(tokenizer: PreTrainedTokenizer, text: string): BigInt64Array {
-  const encoded = tokenizer(text, { truncation: true }) as { input_ids: { data: ArrayLike<bigint | number> } };
-  const data = encoded.input_ids.data;
-  return data instanceof BigInt64Array ? data : BigInt64Array.from(Array.from(data, (v) => BigInt(v)));
 }
 
 /** Rows per run are padded to a multiple of this (repeating the last row,
@@ -127,14 +111,18 @@ async function runGroup(session: ort.InferenceSession, outputName: string, realR
 async function embedAll(
   session: ort.InferenceSession,
   outputName: string,
-  tokenizer: PreTrainedTokenizer,
+  pool: TokenizerPool,
   texts: string[],
   batchSize: number,
   onProgress?: (embedded: number) => void,
 ): Promise<Float32Array[]> {
-  const tokens = texts.map((text) => tokenIds(tokenizer, text));
+  const tokens = await pool.tokenize(texts);
   const byLength = new Map<number, number[]>();
-  tokens.forEach((row, i) => byLength.set(row.length, [...(byLength.get(row.length) ?? []), i]));
+  tokens.forEach((row, i) => {
+    const group = byLength.get(row.length);
+    if (group) group.push(i);
+    else byLength.set(row.length, [i]);
+  });
   const vectors: Float32Array[] = new Array(texts.length);
   let done = 0;
   for (const [, indices] of [...byLength].sort((a, b) => a[0] - b[0])) {
@@ -159,6 +147,23 @@ export async function openEmbedder(options: EmbedderOptions): Promise<Embedder> 
   }
   const [tokenizer, modelSha256] = await Promise.all([loadTokenizer(dir), sha256File(file)]);
   const log = options.log ?? (() => {});
+  const pool = await openTokenizerPool(tokenizer, dir, options.tokenizerWorkers ?? defaultTokenizerWorkers());
+  try {
+    return await openWithPool(options, file, modelSha256, pool, log);
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
+}
+
+async function openWithPool(
+  options: EmbedderOptions,
+  file: string,
+  modelSha256: string,
+  pool: TokenizerPool,
+  log: (line: string) => void,
+): Promise<Embedder> {
+  const dir = resolve(options.modelDir);
 
   const tryDevice = async (device: ResolvedDevice) => {
     const session = await createSession(file, device, options.threads);
@@ -166,7 +171,7 @@ export async function openEmbedder(options: EmbedderOptions): Promise<Embedder> 
     const started = performance.now();
     let probe: Float32Array[];
     try {
-      probe = await embedAll(session, outputName, tokenizer, PROBE_TEXTS, PROBE_TEXTS.length);
+      probe = await embedAll(session, outputName, pool, PROBE_TEXTS, PROBE_TEXTS.length);
     } catch (err) {
       await session.release();
       throw new EdgeRerankError('backend', `device ${device} failed on a probe batch: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
@@ -196,7 +201,7 @@ export async function openEmbedder(options: EmbedderOptions): Promise<Embedder> 
     for (const other of working.slice(1)) await other.session.release();
     chosen = best;
   }
-  log(`device ${chosen.device} chosen`);
+  log(`device ${chosen.device} chosen${pool.workers ? `, ${pool.workers} tokenizer workers` : ''}`);
   const { session, outputName } = chosen;
   return {
     modelId: modelIdOf(dir),
@@ -204,7 +209,10 @@ export async function openEmbedder(options: EmbedderOptions): Promise<Embedder> 
     dtype: options.dtype,
     dim: chosen.dim,
     device: chosen.device,
-    embed: (texts, batchSize, onProgress) => embedAll(session, outputName, tokenizer, texts, Math.max(1, batchSize), onProgress),
-    dispose: () => session.release(),
+    embed: (texts, batchSize, onProgress) => embedAll(session, outputName, pool, texts, Math.max(1, batchSize), onProgress),
+    dispose: async () => {
+      await pool.close();
+      await session.release();
+    },
   };
 }
