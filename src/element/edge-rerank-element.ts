@@ -253,7 +253,8 @@ export class EdgeRerankElement extends LitElement {
       strength: options.strength,
       maxDisplacement: options.maxDisplacement,
     };
-    const outcome = await callWorker((api) => api.rerank(request));
+    const outcome = await callWorker((api, ctx) => api.rerank(ctx.avoidWebgpu ? { ...request, device: 'wasm' } : request));
+    for (const notice of outcome.notices ?? []) this.#report(notice);
     if (generation !== this.#generation) return { status: 'skipped', reason: 'superseded by a newer rerank' };
     if (!outcome.ok) {
       this.#report(outcome.problem);

@@ -2,7 +2,7 @@
 // shared by every element on the page, and restarted after a crash. A crash
 // answers every pending call with a 'worker' problem instead of hanging.
 import { wrap, releaseProxy, type Remote } from 'comlink';
-import type { Outcome, RerankWorkerApi } from '../worker/api.ts';
+import type { CallContext, Outcome, Problem, RerankWorkerApi } from '../worker/api.ts';
 
 /** Resolved from this module's own URL so dist/ works from any static host. */
 export const WORKER_URL = new URL('./edge-rerank.worker.js', import.meta.url);
@@ -14,6 +14,10 @@ interface Running {
 }
 
 let running: Running | null = null;
+const context: CallContext = { avoidWebgpu: false };
+
+/** An outcome, plus what happened on the way (e.g. the worker was restarted after WebGPU failed). */
+export type CallOutcome<T> = Outcome<T> & { notices?: Problem[] };
 
 /** Browsers refuse a worker script from another origin (dist/ on a CDN): then
  *  a same-origin blob module imports it, and everything inside still resolves
@@ -53,8 +57,10 @@ function stop(which: Running): void {
   if (running === which) running = null;
 }
 
-/** Runs one worker call; a crash (now or during the call) becomes a 'worker' problem. */
-export async function callWorker<T>(call: (api: Remote<RerankWorkerApi>) => Promise<Outcome<T>>, retry = true): Promise<Outcome<T>> {
+/** Runs one worker call; a crash (now or during the call) becomes a 'worker'
+ *  problem. A worker that cannot serve the call (WebGPU failed, or needs a
+ *  runtime it did not start with) is replaced once and the call retried. */
+export async function callWorker<T>(call: (api: Remote<RerankWorkerApi>, ctx: CallContext) => Promise<Outcome<T>>, retry = true): Promise<CallOutcome<T>> {
   let current: Running;
   try {
     current = running ??= start();
@@ -63,10 +69,12 @@ export async function callWorker<T>(call: (api: Remote<RerankWorkerApi>) => Prom
   }
   const crash = current.crashed.then((message): Outcome<T> => ({ ok: false, problem: { code: 'worker', message } }));
   try {
-    const outcome = await Promise.race([call(current.api), crash]);
+    const outcome = await Promise.race([call(current.api, { ...context }), crash]);
     if (!outcome.ok && outcome.restart && retry) {
+      if (outcome.avoidWebgpu) context.avoidWebgpu = true;
       stop(current);
-      return callWorker(call, false);
+      const again = await callWorker(call, false);
+      return outcome.avoidWebgpu ? { ...again, notices: [outcome.problem, ...(again.notices ?? [])] } : again;
     }
     return outcome;
   } catch (err) {

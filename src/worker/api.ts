@@ -71,8 +71,15 @@ export interface TrackEvent {
 
 export type Outcome<T> =
   | { ok: true; value: T }
-  /** restart: this worker cannot serve the request (e.g. WebGPU asked after a WASM-only start); a fresh one can. */
-  | { ok: false; problem: Problem; restart?: boolean };
+  /** restart: this worker cannot serve the request (e.g. WebGPU asked after a
+   *  WASM-only start); a fresh one can — on WASM only when avoidWebgpu. */
+  | { ok: false; problem: Problem; restart?: boolean; avoidWebgpu?: boolean };
+
+/** What the main thread tells every call, so a retry in a fresh worker can change course. */
+export interface CallContext {
+  /** WebGPU failed on this page: every later rerank uses WASM. */
+  avoidWebgpu: boolean;
+}
 
 export interface RerankWorkerApi {
   rerank(request: RerankRequest): Promise<Outcome<RerankResponse>>;

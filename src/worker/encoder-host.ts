@@ -1,14 +1,23 @@
 // Owns the worker's one encoder: loads transformers.js lazily (pages that only
-// record views never download it), picks the ORT build before the first
-// session, and falls back to WASM once, clearly, when WebGPU fails.
+// record views never download it) and picks the ORT build before the first
+// session. When WebGPU fails (at load or mid-session) this worker's runtime
+// cannot be trusted any more (a failed WebGPU run leaves ORT's state broken,
+// so even a WASM session here would fail): it asks for a fresh worker on WASM.
 import { EdgeRerankError } from '../errors.ts';
 import type { TextEncoder } from '../model/types.ts';
-import type { Backend, Problem } from './api.ts';
+import type { Backend } from './api.ts';
 import { BROWSER_CACHE_NAME } from '../model/model-files.ts';
 import { ortPaths, hasWasmSimd, type OrtBuild } from './ort-files.ts';
 
-/** Thrown when WebGPU is wanted but this worker's ORT was started without it: a fresh worker fixes it. */
-export class NeedsFreshWorker extends Error {}
+/** This worker cannot serve the request; a fresh one can (on WASM when `avoidWebgpu`). */
+export class NeedsFreshWorker extends Error {
+  constructor(
+    message: string,
+    readonly avoidWebgpu: boolean,
+  ) {
+    super(message);
+  }
+}
 
 interface Loaded {
   model: string;
@@ -16,21 +25,22 @@ interface Loaded {
   encoder: Promise<TextEncoder>;
 }
 
+function webgpuFailed(err: unknown): NeedsFreshWorker {
+  return new NeedsFreshWorker(`WebGPU failed (${err instanceof Error ? err.message : String(err)}); this page now uses WASM`, true);
+}
+
 export class EncoderHost {
   #build: OrtBuild | null = null;
   #loaded: Loaded | null = null;
-  /** Set once WebGPU failed in this worker: later reranks stay on WASM. */
-  #webgpuBroken = false;
 
   get currentBackend(): Backend | null {
     return this.#loaded?.backend ?? null;
   }
 
   /** The encoder for `model` on `backend`, loading (or switching) when needed. */
-  async encoder(model: string, wanted: Backend, problems: Problem[]): Promise<TextEncoder> {
-    const backend: Backend = wanted === 'webgpu' && this.#webgpuBroken ? 'wasm' : wanted;
+  async encoder(model: string, backend: Backend): Promise<TextEncoder> {
     if (this.#loaded && this.#loaded.model === model && this.#loaded.backend === backend) return this.#loaded.encoder;
-    if (backend === 'webgpu' && this.#build === 'plain') throw new NeedsFreshWorker('WebGPU needs the asyncify ORT build');
+    if (backend === 'webgpu' && this.#build === 'plain') throw new NeedsFreshWorker('WebGPU needs the asyncify ORT build', false);
     const previous = this.#loaded;
     const loading = this.#load(model, backend);
     this.#loaded = { model, backend, encoder: loading };
@@ -39,37 +49,27 @@ export class EncoderHost {
       return await loading;
     } catch (err) {
       if (this.#loaded?.encoder === loading) this.#loaded = null; // the next rerank tries again
-      if (backend === 'webgpu' && !(err instanceof EdgeRerankError && err.code === 'model-load')) {
-        return this.#fallBack(model, err, problems);
-      }
+      // A model file that is missing or corrupt fails on every backend: no point in switching.
+      if (backend === 'webgpu' && !(err instanceof EdgeRerankError && err.code === 'model-load')) throw webgpuFailed(err);
       throw err;
     }
   }
 
-  /** Embeds; a WebGPU failure mid-session switches this worker to WASM and retries once. */
-  async embed(model: string, wanted: Backend, texts: string[], problems: Problem[]): Promise<Float32Array> {
-    const encoder = await this.encoder(model, wanted, problems);
+  async embed(model: string, backend: Backend, texts: string[]): Promise<Float32Array> {
+    const encoder = await this.encoder(model, backend);
     try {
       return await encoder.embed(texts);
     } catch (err) {
-      if (encoder.device !== 'webgpu') throw EdgeRerankError.from('backend', err);
-      const wasm = await this.#fallBack(model, err, problems);
-      return wasm.embed(texts);
+      if (encoder.device === 'webgpu') throw webgpuFailed(err);
+      throw EdgeRerankError.from('backend', err);
     }
-  }
-
-  async #fallBack(model: string, err: unknown, problems: Problem[]): Promise<TextEncoder> {
-    this.#webgpuBroken = true;
-    problems.push({
-      code: 'backend',
-      message: `WebGPU failed (${err instanceof Error ? err.message : String(err)}); this page now uses WASM`,
-    });
-    return this.encoder(model, 'wasm', problems);
   }
 
   async #load(model: string, backend: Backend): Promise<TextEncoder> {
     if (!hasWasmSimd()) throw new EdgeRerankError('backend', 'this browser lacks WebAssembly SIMD, which the model runtime needs');
-    const [{ env }, { loadEncoder }] = await Promise.all([import('@huggingface/transformers'), import('../model/encoder.ts')]);
+    const [{ env, LogLevel }, { loadEncoder }] = await Promise.all([import('@huggingface/transformers'), import('../model/encoder.ts')]);
+    // Failures reach the page as one edge-rerank-error + one [edge-rerank] line; the library's own console output would repeat them.
+    env.logLevel = LogLevel.NONE;
     if (this.#build === null) {
       // Global per worker: choose before the first session (FACTS.md).
       this.#build = backend === 'webgpu' ? 'asyncify' : 'plain';

@@ -115,10 +115,10 @@ export class RerankService implements RerankWorkerApi {
       if (history.length > 0 && request.strength > 0) {
         try {
           const loadStarted = performance.now();
-          const encoder = await this.#encoders.encoder(request.model, backend, problems);
+          const encoder = await this.#encoders.encoder(request.model, backend);
           backend = encoder.device === 'webgpu' ? 'webgpu' : 'wasm';
           timings.encoderLoad = since(loadStarted);
-          const embed = (texts: string[]) => this.#encoders.embed(request.model, backend, texts, problems);
+          const embed = (texts: string[]) => this.#encoders.embed(request.model, backend, texts);
 
           const queryStarted = performance.now();
           if (request.query) queryVector = await this.#queryVector(request.model, request.query, embed, encoder.dim);
@@ -153,7 +153,9 @@ export class RerankService implements RerankWorkerApi {
         value: { order: result.order, scores: result.scores, reasons: result.reasons, backend, historySize: history.length, timings, problems },
       };
     } catch (err) {
-      if (err instanceof NeedsFreshWorker) return { ok: false, problem: { code: 'backend', message: err.message }, restart: true };
+      if (err instanceof NeedsFreshWorker) {
+        return { ok: false, problem: { code: 'backend', message: err.message }, restart: true, avoidWebgpu: err.avoidWebgpu };
+      }
       return { ok: false, problem: problemOf('worker', err) };
     }
   }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { loadEncoder } from '../../../src/model/encoder.ts';
 import { itemText } from '../../../src/model/item-text.ts';
 import { encodeInlineVectorInt8 } from '../../../src/worker/inline-vector.ts';
-import { MODELS, assertNothingPrivateSent, awaitRerank, awaitTracked, exportedEvents, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import { MODELS, serveDistVariant, assertNothingPrivateSent, awaitRerank, awaitTracked, exportedEvents, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
 let shop: Shop;
@@ -75,7 +75,44 @@ test('auto on a software (fallback) WebGPU adapter picks WASM; device="webgpu" s
   assert.deepEqual(switched.errors, []);
 });
 
+test('WebGPU failing mid-session: one backend error, this page continues on WASM', async () => {
+  // The real worker, with GPUQueue.submit made to fail once a query asks for it.
+  shop.route('/dist-gpufail/patch.js', (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/javascript' });
+    res.end(`
+      let broken = false;
+      self.addEventListener('message', (e) => { if (JSON.stringify(e.data ?? '').includes('gpu-fail')) broken = true; });
+      const submit = GPUQueue.prototype.submit;
+      GPUQueue.prototype.submit = function (...args) {
+        if (broken) throw new Error('GPU device lost (simulated)');
+        return submit.apply(this, args);
+      };`);
+  });
+  serveDistVariant(shop, '/dist-gpufail/', `import './patch.js';\nimport '/dist/edge-rerank.worker.js';\n`);
+  await page.goto(new URL(`/product/${VIEWED[0]!.id}`, shop.url).href);
+  assert.deepEqual(await awaitTracked(page), [true]);
+  await page.goto(shop.page('/search-gpufail', searchPageHtml({ query: QUERY, products: RESULTS, itemAttrs, element: { device: 'webgpu' }, distPath: '/dist-gpufail/' })));
+  const healthy = await awaitRerank(page);
+  assert.equal(healthy.detail?.backend, 'webgpu');
+  const failed = await rerankWithQuery(page, 'gpu-fail gear');
+  assert.equal(failed.status, 'reranked', JSON.stringify(failed.problem));
+  assert.equal(failed.detail?.backend, 'wasm');
+  assert.deepEqual(failed.errors.map((e) => e.code), ['backend']);
+  assert.match(failed.errors[0]!.message, /WebGPU failed .*GPU device lost/);
+  const after = await rerankWithQuery(page, 'tents');
+  assert.equal(after.detail?.backend, 'wasm', 'the page stays on WASM');
+  assert.equal(after.errors.length, 1, 'one error, not one per rerank');
+});
+
+async function rerankWithQuery(p: Page, query: string) {
+  await p.evaluate((q) => document.querySelector('edge-rerank')!.setAttribute('query', q), query);
+  return awaitRerank(p);
+}
+
 test('no request carried history, viewed titles, reasons or vectors', () => {
   assertNothingPrivateSent(shop, VIEWED_TITLES);
-  assert.deepEqual(shop.consoleLines.filter((l) => l.includes('[edge-rerank]') || l.startsWith('pageerror')), []);
+  // One line for the simulated GPU failure; nothing else (the library's own console output stays quiet).
+  assert.deepEqual(shop.consoleLines.filter((l) => l.startsWith('error') || l.startsWith('warning') || l.startsWith('pageerror')), [
+    'warning: [edge-rerank] backend: WebGPU failed (GPU device lost (simulated)); this page now uses WASM',
+  ]);
 });

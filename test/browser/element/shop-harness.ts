@@ -96,7 +96,13 @@ ${items}
 }
 
 export async function startShop(options: ShopOptions = {}): Promise<Shop> {
-  const routes: Record<string, Route> = {};
+  const routes: Record<string, Route> = {
+    // Browsers ask for it on every page; a 404 would be console noise the tests assert against.
+    '/favicon.ico': (_req, res) => {
+      res.writeHead(204);
+      res.end();
+    },
+  };
   const server = await startStaticServer({ mounts: { '/dist/': DIST, '/models/': MODELS }, routes });
   const browser = await launchChromium({ webgpu: options.webgpu ?? false });
   const pageRequests: PageRequest[] = [];
