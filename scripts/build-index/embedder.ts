@@ -68,6 +68,16 @@ export function modelIdOf(modelDir: string): string {
   return `edge-rerank/${basename(resolve(modelDir))}`;
 }
 
+/** The sha256 build:model recorded for the ONNX file in config.json, if any. */
+function recordedSha256(modelDir: string, dtype: ModelDtype): string | undefined {
+  try {
+    const config = JSON.parse(readFileSync(join(modelDir, 'config.json'), 'utf8')) as { edge_rerank?: { sha256?: Record<string, string> } };
+    return config.edge_rerank?.sha256?.[dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx'];
+  } catch {
+    return undefined;
+  }
+}
+
 /** Rows per run are padded to a multiple of this (repeating the last row,
  *  whose copies are dropped). Measured here with onnxruntime-node 1.30 on an
  *  AVX-512 CPU: with 1, 7 or 13 rows a row's vector differs in the last bits
@@ -146,6 +156,11 @@ export async function openEmbedder(options: EmbedderOptions): Promise<Embedder> 
     throw new EdgeRerankError('model-load', `model file ${file} not found (run npm run build:model, or pass --model DIR)`);
   }
   const [tokenizer, modelSha256] = await Promise.all([loadTokenizer(dir), sha256File(file)]);
+  const recorded = recordedSha256(dir, options.dtype);
+  if (recorded && recorded !== modelSha256) {
+    // The browser refuses such a file too: an index built from it would never be used.
+    throw new EdgeRerankError('model-load', `${file}: sha256 ${modelSha256} does not match ${recorded} recorded in ${join(dir, 'config.json')}`);
+  }
   const log = options.log ?? (() => {});
   const pool = await openTokenizerPool(tokenizer, dir, options.tokenizerWorkers ?? defaultTokenizerWorkers());
   try {

@@ -2,7 +2,7 @@
 // valid could be built, and never a partial output folder.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openIndexFolder } from '../../../scripts/build-index/file-fetch.ts';
@@ -76,4 +76,17 @@ test('usage errors exit 2 with the usage text', async () => {
   const shard = await runCli(['build', '--catalog', 'x', '--out', 'y', '--shard', '3/3']);
   assert.equal(shard.code, 2);
   assert.match(shard.stderr, /--shard 3\/3: expected i\/n/);
+});
+
+test('a model file that does not match the sha256 recorded in its config.json is refused', async () => {
+  const model = join(dir, 'model');
+  cpSync(MODEL, model, { recursive: true });
+  const config = JSON.parse(readFileSync(join(model, 'config.json'), 'utf8'));
+  config.edge_rerank.sha256['onnx/model_quantized.onnx'] = 'f'.repeat(64);
+  writeFileSync(join(model, 'config.json'), JSON.stringify(config));
+  const out = join(dir, 'tampered');
+  const result = await runCli(['build', '--catalog', file('t.jsonl', '{"id":"a","title":"Beaker"}\n'), '--out', out, '--model', model, '--device', 'cpu']);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /model-load: .*model_quantized\.onnx: sha256 [0-9a-f]{64} does not match f{64}/);
+  assert.ok(!existsSync(out));
 });
