@@ -49,6 +49,8 @@ export interface Shop {
 
 export interface ShopOptions {
   webgpu?: boolean;
+  /** Extra static folders, e.g. a built index. */
+  mounts?: Record<string, string>;
 }
 
 export function escapeHtml(text: string): string {
@@ -103,7 +105,7 @@ export async function startShop(options: ShopOptions = {}): Promise<Shop> {
       res.end();
     },
   };
-  const server = await startStaticServer({ mounts: { '/dist/': DIST, '/models/': MODELS }, routes });
+  const server = await startStaticServer({ mounts: { '/dist/': DIST, '/models/': MODELS, ...options.mounts }, routes });
   const browser = await launchChromium({ webgpu: options.webgpu ?? false });
   const pageRequests: PageRequest[] = [];
   const consoleLines: string[] = [];

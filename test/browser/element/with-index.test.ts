@@ -1,0 +1,71 @@
+// <edge-rerank index="…"> with an index built by the project's own batch
+// builder: item vectors come from the index (only the query is embedded on
+// the device) and the behavioural neighbours learned from an interaction log
+// move up what shoppers bought together with what this shopper viewed. An
+// index built for another model is ignored with one warning.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildIndex } from '../../../scripts/build-index/build.ts';
+import { MODELS, assertNothingPrivateSent, awaitRerank, awaitTracked, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
+
+const tmp = resolve(import.meta.dirname, '../../.tmp/widget-index');
+let shop: Shop;
+let page: Page;
+
+before(async () => {
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(join(tmp, 'catalog.jsonl'), [...VIEWED, ...RESULTS].map((p) => JSON.stringify(p)).join('\n'));
+  // Other shoppers often bought the tent together with the mug: the mug's neighbour list names the tent.
+  const baskets = [...Array.from({ length: 6 }, (_, i) => ({ user: `u${i}`, items: ['kes-tent', 'ork-mug'] })), { user: 'u9', items: ['mar-stove', 'tun-hat'] }];
+  writeFileSync(join(tmp, 'purchases.jsonl'), baskets.map((b) => JSON.stringify(b)).join('\n'));
+  await buildIndex({ catalog: join(tmp, 'catalog.jsonl'), interactions: join(tmp, 'purchases.jsonl'), out: join(tmp, 'index'), model: join(MODELS, 'default'), device: 'cpu', tokenizerWorkers: 0 });
+  // The same index, claiming another model.
+  cpSync(join(tmp, 'index'), join(tmp, 'other-model-index'), { recursive: true });
+  const manifestPath = join(tmp, 'other-model-index', 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { model: { sha256: string } };
+  manifest.model.sha256 = '0'.repeat(64);
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+
+  shop = await startShop({ mounts: { '/idx/': tmp } });
+  page = await shop.newPage();
+  await listenForWidgetEvents(page);
+  for (const product of VIEWED) {
+    await page.goto(shop.page(`/product/${product.id}`, productPageHtml(product)));
+    assert.deepEqual(await awaitTracked(page), [true]);
+  }
+});
+
+after(async () => {
+  await shop?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+test('vectors and neighbours come from the index: only the query is embedded, bought-together items move up', async () => {
+  await page.goto(shop.page('/search-index', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/index/' } })));
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked', JSON.stringify(snap.problem));
+  assert.deepEqual(snap.errors, []);
+  assert.equal(snap.detail?.timings.embedded, 0, 'every item vector came from the index');
+  assert.ok(snap.dom.indexOf('ork-mug') < SERVER_ORDER.indexOf('ork-mug'), 'the bought-together mug did not move up');
+  assert.match(snap.detail!.reasons['ork-mug'] ?? '', /Kestrel Ridge two-person tent/, 'the reason names the viewed item it was bought with');
+  const shards = shop.server.requests.filter((r) => r.url.startsWith('/idx/index/') && !r.url.endsWith('manifest.json'));
+  assert.ok(shards.length > 0, 'no shard was fetched');
+});
+
+test('an index built for another model: one index error, vectors embedded on the device instead', async () => {
+  await page.goto(shop.page('/search-other-index', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/other-model-index/' } })));
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked');
+  assert.deepEqual(snap.errors.map((e) => e.code), ['index']);
+  assert.match(snap.errors[0]!.message, /other-model-index\/manifest\.json/);
+  assert.ok(snap.detail!.timings.embedded! > 0);
+});
+
+test('no request carried history, viewed titles, reasons or vectors', () => {
+  assertNothingPrivateSent(shop, VIEWED_TITLES);
+});
