@@ -18,8 +18,13 @@ export interface HistoryContribution {
   amount: number;
 }
 
+/** Server results whose categories define what the query is about. */
+export const TOPIC_TOP_K = 10;
+
 export interface CandidateSignals {
   features: FeatureVector;
+  /** Share of the server's top results in this candidate's category (1 when unknown). */
+  topicality: number;
   /** Per history index: how much that item pushed this candidate, before weights are summed. */
   perHistory: Map<number, Partial<Record<FeatureName, number>>>;
 }
@@ -54,6 +59,9 @@ export function zeroFeatures(): FeatureVector {
  *   candidate's neighbours and this shopper's history ids.
  * - brand / category: recency-weighted share of history with the same brand / category.
  * - repeat: already bought; seen: viewed, clicked or carted but not bought.
+ * Pushes from behaviour, brand and content are scaled by the candidate's
+ * topicality: a shopper's co-purchases should reorder results within what the
+ * query is about, not pull in items from another category.
  */
 export function computeSignals(
   candidates: readonly RankCandidate[],
@@ -70,23 +78,28 @@ export function computeSignals(
     indexById.set(h.itemId, list);
   });
 
+  const topCategories = candidates.slice(0, TOPIC_TOP_K).map((c) => norm(c.category));
+  const categoriesKnown = topCategories.some((c) => c !== '');
+
   return candidates.map((candidate) => {
     const features = zeroFeatures();
     const perHistory: CandidateSignals['perHistory'] = new Map();
+    const category = norm(candidate.category);
+    const topicality =
+      categoriesKnown && category ? topCategories.filter((c) => c === category).length / topCategories.length : 1;
     if (queryVector && candidate.vector) features.query = dot(queryVector, candidate.vector);
-    if (history.length === 0 || !(totalWeight > 0)) return { features, perHistory };
+    if (history.length === 0 || !(totalWeight > 0)) return { features, perHistory, topicality };
 
     for (const neighbour of candidate.neighbours ?? []) {
       if (!(neighbour.weight > 0) || !Number.isFinite(neighbour.weight)) continue;
       for (const index of indexById.get(neighbour.id) ?? []) {
-        const amount = (weights[index] as number) * neighbour.weight;
+        const amount = topicality * (weights[index] as number) * neighbour.weight;
         features.behaviour += amount;
         add(perHistory, index, 'behaviour', amount);
       }
     }
 
     const brand = norm(candidate.brand);
-    const category = norm(candidate.category);
     let bestContent = 0;
     let bestContentIndex = -1;
     history.forEach((h, index) => {
@@ -99,16 +112,16 @@ export function computeSignals(
         }
       }
       if (brand && norm(h.brand) === brand) {
-        features.brand += w / totalWeight;
-        add(perHistory, index, 'brand', w / totalWeight);
+        features.brand += (topicality * w) / totalWeight;
+        add(perHistory, index, 'brand', (topicality * w) / totalWeight);
       }
       if (category && norm(h.category) === category) {
         features.category += w / totalWeight;
         add(perHistory, index, 'category', w / totalWeight);
       }
     });
-    features.content = bestContent;
-    if (bestContentIndex >= 0) add(perHistory, bestContentIndex, 'content', bestContent);
+    features.content = topicality * bestContent;
+    if (bestContentIndex >= 0) add(perHistory, bestContentIndex, 'content', topicality * bestContent);
 
     for (const index of indexById.get(candidate.id) ?? []) {
       const h = history[index] as HistoryItem;
@@ -116,6 +129,6 @@ export function computeSignals(
       features[name] = 1;
       add(perHistory, index, name, 1);
     }
-    return { features, perHistory };
+    return { features, perHistory, topicality };
   });
 }

@@ -139,7 +139,7 @@ test('an item moved up by the query alone gets no reason; the reason names the h
 test('brand and category affinity are recency-weighted shares of the history', () => {
   const result = rank(
     input({
-      candidates: candidates(['a', 'b'], { b: { brand: 'Acme', category: 'Tools' } }),
+      candidates: candidates(['a', 'b'], { a: { category: 'Tools' }, b: { brand: 'Acme', category: 'Tools' } }),
       history: [
         { ...bought('h1'), brand: 'acme ', category: 'Other' },
         { ...bought('h2'), brand: 'Zed', category: 'Tools' },
@@ -151,6 +151,34 @@ test('brand and category affinity are recency-weighted shares of the history', (
   assert.ok(Math.abs((result.features.b?.brand as number) - 0.85 / 1.85) < 1e-12);
   assert.ok(Math.abs((result.features.b?.category as number) - 1 / 1.85) < 1e-12);
   assert.equal(result.features.a?.brand, 0);
+});
+
+test('pushes are scaled by topicality: the share of the top server results in the candidate\'s category', () => {
+  // Top results: 3 × Gloves, 1 × Tape. x (Tape) gets 1/4 of the push y (Gloves) gets 3/4 of.
+  const boost = { neighbours: [{ id: 'h', weight: 1 }] };
+  const result = rank(
+    input({
+      candidates: candidates(['a', 'b', 'x', 'y'], {
+        a: { category: 'Gloves' },
+        b: { category: 'Gloves' },
+        x: { ...boost, category: 'Tape' },
+        y: { ...boost, category: 'gloves ' },
+      }),
+      history: [bought('h')],
+      weights: { behaviour: 1 },
+    }),
+  );
+  assert.equal(result.features.x?.behaviour, 0.25);
+  assert.equal(result.features.y?.behaviour, 0.75);
+  // Without any categories on the page there is nothing to scale by.
+  const plain = rank(
+    input({
+      candidates: candidates(['a', 'x'], { x: boost }),
+      history: [bought('h')],
+      weights: { behaviour: 1 },
+    }),
+  );
+  assert.equal(plain.features.x?.behaviour, 1);
 });
 
 test('unknown or non-finite weights fall back to the defaults instead of breaking the order', () => {
