@@ -234,10 +234,8 @@ export class EdgeRerankElement extends LitElement {
 
     // The server's order is the DOM order when the list appeared; later runs
     // (a new query attribute, forget()) rank from it, not from our own order.
-    const sameNodes =
-      this.#serverNodes !== null &&
-      this.#serverNodes.length === domItems.length &&
-      domItems.every((node) => this.#serverNodes!.includes(node));
+    const known = this.#serverNodes ? new Set(this.#serverNodes) : null;
+    const sameNodes = known !== null && known.size === domItems.length && domItems.every((node) => known.has(node));
     if (!sameNodes) this.#serverNodes = domItems;
     const collected = collectCandidates(this.#serverNodes!, options.maxCandidates);
     for (const message of collected.problems) this.#report({ code: 'input', message });
