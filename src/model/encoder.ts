@@ -116,7 +116,7 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
   return encoder;
 }
 
-function configureEnv(tf: Transformers, source: ModelSource, wasmPaths: string | undefined): void {
+function configureEnv(tf: Transformers, source: ModelSource, wasmPaths: EncoderOptions['wasmPaths']): void {
   const env = tf.env;
   env.allowLocalModels = source.kind === 'folder';
   // Only a hub id the user chose may reach the network beyond the origin.
@@ -126,7 +126,7 @@ function configureEnv(tf: Transformers, source: ModelSource, wasmPaths: string |
   env.useCustomCache = true;
   env.customCache = handover;
   const wasm = env.backends.onnx.wasm;
-  if (wasm && wasmPaths) wasm.wasmPaths = wasmPaths;
+  if (wasm && wasmPaths) wasm.wasmPaths = typeof wasmPaths === 'string' ? wasmPaths : { ...wasmPaths };
   // ORT stays on one thread unless told; threads need cross-origin isolation.
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;

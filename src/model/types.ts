@@ -9,8 +9,10 @@ export interface EncoderOptions {
   model: string;
   device: EncoderDevice;
   dtype: EncoderDtype;
-  /** Browser only: URL prefix of onnxruntime-web's .wasm/.mjs files. */
-  wasmPaths?: string | undefined;
+  /** Browser only: URL prefix of onnxruntime-web's .wasm/.mjs files, or the
+   *  two files themselves (picks the ORT build: plain SIMD for WASM-only,
+   *  asyncify for WebGPU). Left out: the caller has set transformers.js's env. */
+  wasmPaths?: string | { mjs: string; wasm: string } | undefined;
 }
 
 export interface TextEncoder {

@@ -1,0 +1,25 @@
+// Benchmark worker: loads the project's encoder and times it from inside the
+// worker, so postMessage overhead is not counted. Bundled by scripts/bench/model.ts.
+import { loadEncoder } from '../../../src/model/encoder.ts';
+import type { EncoderOptions, TextEncoder } from '../../../src/model/types.ts';
+
+type Request = { op: 'load'; options: EncoderOptions } | { op: 'embed'; texts: string[] };
+
+let encoder: TextEncoder | null = null;
+
+self.onmessage = async (event: MessageEvent<Request>) => {
+  const req = event.data;
+  try {
+    const t0 = performance.now();
+    if (req.op === 'load') {
+      encoder = await loadEncoder(req.options);
+      self.postMessage({ ms: performance.now() - t0, dim: encoder.dim });
+    } else {
+      if (!encoder) throw new Error('load first');
+      const v = await encoder.embed(req.texts);
+      self.postMessage({ ms: performance.now() - t0, values: v.length });
+    }
+  } catch (err) {
+    self.postMessage({ error: err instanceof Error ? err.message : String(err) });
+  }
+};
