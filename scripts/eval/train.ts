@@ -28,7 +28,7 @@ const GRID = {
   targetPairWeight: [1, 4],
   /** Signals left out of the fit: a signal that helps the pairwise loss can
    *  still cost NDCG once placed, so validation decides which to keep. */
-  leaveOut: [[], ['query'], ['query', 'content']] as FeatureName[][],
+  leaveOut: [[], ['query'], ['query', 'content'], ['query', 'content', 'category']] as FeatureName[][],
   strength: [1, 2, 4, 6, 8, 12, 16],
   // Capped at 20: a wider grid (30) won on validation but moved items further
   // than a shop would accept and cost NDCG elsewhere (docs/RANKING.md).

@@ -1,16 +1,16 @@
 // Blend weights shipped as the widget's defaults. Written by
 // `npm run train:ranker` (scripts/eval/train.ts); refit them on a shop's own data.
 // Fit on: ../shared/data/amazon-scientific (cases.jsonl sha256 9e39532bc904ffbc…)
-// Chosen on the validation split (without [query, content], l2 0.0001, target pairs ×1, strength ×12, maxDisplacement 20); content signal: edge-rerank/use-lite-en (sha256 c7af8a276aae…, q8, cpu) via buildIndex + CandidateIndex.
+// Chosen on the validation split (without [query, content, category], l2 0.0001, target pairs ×4, strength ×16, maxDisplacement 20); content signal: edge-rerank/use-lite-en (sha256 c7af8a276aae…, q8, cpu) via buildIndex + CandidateIndex.
 import type { FeatureName } from './features.ts';
 
 export const DEFAULT_WEIGHTS: Record<FeatureName, number> = {
   query: 0,
   content: 0,
-  behaviour: 5.54,
-  brand: 7.134,
-  category: 2.291,
-  repeat: -0.798,
+  behaviour: 13.22,
+  brand: 14.11,
+  category: 0,
+  repeat: -1.47,
   seen: 0.1,
 };
 
