@@ -45,7 +45,9 @@ const ALL_SCENARIOS: Scenario[] = [
 
 /** --only=wasm or --only=webgpu runs one backend. */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-const SCENARIOS = ALL_SCENARIOS.filter((s) => !ONLY || s.backend === ONLY);
+/** --vectors=inline or --vectors=embedded runs one kind. */
+const VECTORS = process.argv.find((a) => a.startsWith('--vectors='))?.slice(10);
+const SCENARIOS = ALL_SCENARIOS.filter((s) => (!ONLY || s.backend === ONLY) && (!VECTORS || s.vectors === VECTORS));
 
 const NOUNS = ['tent', 'stove', 'jacket', 'backpack', 'headlamp', 'sleeping bag', 'trekking poles', 'water filter', 'mug', 'gloves'];
 const BRANDS = ['Kestrel', 'Marlow', 'Tundra', 'Orka', 'Fjell'];
@@ -188,6 +190,8 @@ async function main(): Promise<void> {
         p95Ms: percentile(sorted, 95),
         workerP50Ms: percentile(worker, 50),
         timingsP50: Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, percentile(v.sort((a, b) => a - b), 50)])),
+        // The widget's own synchronous main-thread work per rerank (read the DOM, move nodes), worst sample.
+        widgetMainThreadMaxMs: Math.round(Math.max(...(breakdown.readDom ?? [0]).map((r, i) => r + (breakdown.apply?.[i] ?? 0))) * 10) / 10,
         longTasksOver50Ms: longTasks.filter((t) => t.duration > 50).length,
         maxLongTaskMs: longTasks.length ? Math.round(Math.max(...longTasks.map((t) => t.duration))) : 0,
       };
@@ -221,7 +225,11 @@ async function main(): Promise<void> {
     targets: {
       inline200WasmP50Le30Ms: { target: 30, measured: inline200?.p50Ms, met: inline200 ? inline200.p50Ms <= 30 : null },
       embedded50WasmP50Le300Ms: { target: 300, measured: embedded50?.p50Ms, met: embedded50 ? embedded50.p50Ms <= 300 : null },
-      noLongTaskOver50Ms: { met: results.every((r) => r.longTasksOver50Ms === 0) },
+      noLongTaskOver50Ms: {
+        met: results.every((r) => r.longTasksOver50Ms === 0),
+        widgetMainThreadMaxMs: Math.max(...results.map((r) => r.widgetMainThreadMaxMs as number)),
+        note: 'longtask entries are wall-clock: on a shared 2-core machine the OS preempts the renderer, so compare with widgetMainThreadMaxMs (the widget\'s own synchronous work) and loadAverage',
+      },
       scriptTagModuleGzipLe25kB: { target: 25 * 1024, measured: gzipSync(main).length, met: gzipSync(main).length <= 25 * 1024 },
     },
   };

@@ -176,10 +176,17 @@ export class EdgeRerankElement extends LitElement {
     if (this.#scheduled) return;
     this.#scheduled = true;
     // Coalesce the attribute and DOM changes of one task into one rerank.
-    this.#current = new Promise<void>((resolve) => queueMicrotask(resolve)).then(() => {
-      this.#scheduled = false;
-      return this.#run(this.#generation);
-    });
+    this.#current = new Promise<void>((resolve) => queueMicrotask(resolve))
+      .then(() => {
+        this.#scheduled = false;
+        return this.#run(this.#generation);
+      })
+      .catch((err: unknown): RerankOutcome => {
+        // Whatever happens, the shop's page goes on with the order it has.
+        const problem: Problem = { code: 'input', message: `rerank failed on this page: ${err instanceof Error ? err.message : String(err)}` };
+        this.#report(problem);
+        return { status: 'failed', problem };
+      });
   }
 
   readonly #onInteraction = (): void => {

@@ -121,6 +121,25 @@ test('pinned items keep their slot; max-displacement bounds every move; the quer
   assert.equal(requery.dom[5], 'ork-mug');
 });
 
+test('items spread over several parents (a grid of rows) are reordered across them, in place', async () => {
+  await viewAll();
+  const rows = [RESULTS.slice(0, 5), RESULTS.slice(5)]
+    .map((row) => `<ul class="row">${row.map((p) => `<li data-item-id="${p.id}" data-title="${p.title}" data-brand="${p.brand}" data-category="${p.category}">${p.title}</li>`).join('')}</ul>`)
+    .join('<hr>');
+  const html = searchPageHtml({ query: QUERY, products: [] }).replace('<ol>\n\n</ol>', `<div class="grid">${rows}</div>`);
+  await page.goto(shop.page('/grid', html));
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked');
+  assert.notDeepEqual(snap.dom, SERVER_ORDER);
+  assert.deepEqual(snap.dom, snap.detail?.order);
+  const layout = await page.evaluate(() => ({
+    rows: [...document.querySelectorAll('ul.row')].map((ul) => ul.children.length),
+    separators: document.querySelectorAll('.grid > hr').length,
+    comments: [...document.querySelectorAll('.grid *')].flatMap((n) => [...n.childNodes]).filter((n) => n.nodeType === Node.COMMENT_NODE).length,
+  }));
+  assert.deepEqual(layout, { rows: [5, 5], separators: 1, comments: 0 }, 'every row keeps its size, nothing left behind');
+});
+
 test('a bad attribute is reported once by name and the default is used', async () => {
   await page.goto(shop.page('/bad-attr', searchPageHtml({ query: QUERY, products: RESULTS, element: { strength: 'lots' } })));
   const snap = await awaitRerank(page);
