@@ -60,7 +60,17 @@ export function loadEncoder(options: EncoderOptions): Promise<TextEncoder> {
   return run;
 }
 
+/** Where load time goes (ms): read + verify files, tokenizer, ONNX session
+ *  (on a worker's first session this includes compiling ORT's wasm), probe run. */
+export interface LoadTimings {
+  filesMs: number;
+  tokenizerMs: number;
+  sessionMs: number;
+  probeMs: number;
+}
+
 async function load(options: EncoderOptions): Promise<TextEncoder> {
+  const t0 = performance.now();
   checkOptions(options);
   const source = resolveModelSource(options.model, locationBase());
   const tf = await import('@huggingface/transformers');
@@ -86,12 +96,15 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
 
   const id = source.kind === 'hub' ? source.id : source.path;
   handover.hand(onnxLocation, id, onnxFile, bytes);
+  const t1 = performance.now();
+  let t2 = t1;
   let tokenizer: Tokenizer;
   let model: Model;
   try {
     tokenizer = await tf.AutoTokenizer.from_pretrained(id).catch((err: unknown) => {
       throw new EdgeRerankError('model-load', `${modelFileLocation(source, 'tokenizer.json', tf.env.remoteHost)}: cannot load the tokenizer (${message(err)})`, { cause: err });
     });
+    t2 = performance.now();
     model = await tf.AutoModel.from_pretrained(id, {
       device: options.device,
       dtype: options.dtype,
@@ -105,6 +118,7 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
   } finally {
     handover.release(onnxLocation);
   }
+  const t3 = performance.now();
 
   const encoder = new TransformersEncoder(tokenizer, model, {
     modelId: config.edge_rerank?.model_id ?? source.label,
@@ -113,6 +127,8 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
     onnxLocation,
   });
   await encoder.probe(config.vocab_size, modelFileLocation(source, 'tokenizer.json', tf.env.remoteHost));
+  const ms = (x: number) => +x.toFixed(1);
+  encoder.loadTimings = { filesMs: ms(t1 - t0), tokenizerMs: ms(t2 - t1), sessionMs: ms(t3 - t2), probeMs: ms(performance.now() - t3) };
   return encoder;
 }
 
@@ -145,6 +161,8 @@ class TransformersEncoder implements TextEncoder {
   readonly modelSha256: string;
   readonly device: EncoderDevice;
   dim = 0;
+  /** Not part of the TextEncoder contract: for benchmarks and diagnostics. */
+  loadTimings: LoadTimings | null = null;
   readonly #tokenizer: Tokenizer;
   readonly #model: Model;
   readonly #onnxLocation: string;

@@ -13,7 +13,8 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     const t0 = performance.now();
     if (req.op === 'load') {
       encoder = await loadEncoder(req.options);
-      self.postMessage({ ms: performance.now() - t0, dim: encoder.dim });
+      const timings = (encoder as { loadTimings?: object }).loadTimings;
+      self.postMessage({ ms: performance.now() - t0, dim: encoder.dim, timings });
     } else {
       if (!encoder) throw new Error('load first');
       const v = await encoder.embed(req.texts);
