@@ -30,7 +30,10 @@ export interface ResolvedVectors {
   embedded: number;
 }
 
-export const EMBED_BATCH = 32;
+/** Texts per encoder call. The encoder sorts a call's texts by length and
+ *  runs them 32 at a time, so larger calls pad less; this only bounds the
+ *  time before new vectors reach the cache. */
+export const EMBED_BATCH = 128;
 
 export async function resolveVectors(items: VectorItem[], sources: VectorSources, problems: Problem[]): Promise<ResolvedVectors> {
   const vectors = new Map<string, Float32Array>();
