@@ -21,6 +21,9 @@ export interface BuildOptions {
   /** int8 weights (DequantizeLinear → MatMul), fp32 activations. */
   quantized: boolean;
   producerVersion: string;
+  /** Tests only: stop before pooling and output `last_hidden_state`
+   *  [batch, seq, dim], the shape most hub feature-extraction models have. */
+  hiddenStateOnly?: boolean;
 }
 
 type AttrValue = number | number[] | string;
@@ -151,16 +154,9 @@ export function buildUseLiteOnnx(w: UseLiteWeights, options: BuildOptions): Uint
   w.layers.forEach((L, i) => {
     x = transformerLayer(g, i, x, L, maskBias, eps);
   });
-
-  // Masked mean over real tokens (an empty text pools to zeros, like TF's max(len, 1)).
-  const axis1 = g.ints('axis_1', [1]);
-  const summed = g.op('ReduceSum', [g.op('Mul', [x, g.op('Unsqueeze', [mask, g.ints('axis_last', [-1])])]), axis1], { keepdims: 0 });
-  const count = g.op('Max', [g.op('ReduceSum', [mask, axis1], { keepdims: 1 }), g.scalarFloat('one_token', 1)]);
-  const pooled = g.op('Div', [summed, count]);
-  const t = g.op('Tanh', [g.dense('pooler', pooled, w.pooler)]);
-  const sumSq = g.op('ReduceSum', [g.op('Mul', [t, t]), axis1], { keepdims: 1 });
-  const invNorm = g.op('Reciprocal', [g.op('Sqrt', [g.op('Max', [sumSq, g.scalarFloat('l2_epsilon', 1e-12)])])]);
-  g.op('Mul', [t, invNorm], {}, 'sentence_embedding');
+  const outputName = options.hiddenStateOnly ? 'last_hidden_state' : 'sentence_embedding';
+  if (options.hiddenStateOnly) g.op('Identity', [x], {}, outputName);
+  else pool(g, w, x, mask);
 
   const io = (name: string, elemType: number, dims: (string | number)[]) =>
     onnx.ValueInfoProto.create({
@@ -183,8 +179,21 @@ export function buildUseLiteOnnx(w: UseLiteWeights, options: BuildOptions): Uint
       node: g.nodes,
       initializer: g.initializers,
       input: [io('input_ids', INT64, ['batch', 'sequence']), io('attention_mask', INT64, ['batch', 'sequence'])],
-      output: [io('sentence_embedding', FLOAT, ['batch', w.outputDim])],
+      output: [io(outputName, FLOAT, options.hiddenStateOnly ? ['batch', 'sequence', w.outputDim] : ['batch', w.outputDim])],
     },
   });
   return onnx.ModelProto.encode(model).finish();
+}
+
+/** Masked mean over real tokens (an empty text pools to zeros, like TF's
+ *  max(len, 1)) → tanh dense → L2: the `sentence_embedding` output. */
+function pool(g: GraphBuilder, w: UseLiteWeights, x: string, mask: string): void {
+  const axis1 = g.ints('axis_1', [1]);
+  const summed = g.op('ReduceSum', [g.op('Mul', [x, g.op('Unsqueeze', [mask, g.ints('axis_last', [-1])])]), axis1], { keepdims: 0 });
+  const count = g.op('Max', [g.op('ReduceSum', [mask, axis1], { keepdims: 1 }), g.scalarFloat('one_token', 1)]);
+  const pooled = g.op('Div', [summed, count]);
+  const t = g.op('Tanh', [g.dense('pooler', pooled, w.pooler)]);
+  const sumSq = g.op('ReduceSum', [g.op('Mul', [t, t]), axis1], { keepdims: 1 });
+  const invNorm = g.op('Reciprocal', [g.op('Sqrt', [g.op('Max', [sumSq, g.scalarFloat('l2_epsilon', 1e-12)])])]);
+  g.op('Mul', [t, invNorm], {}, 'sentence_embedding');
 }

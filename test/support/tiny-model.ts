@@ -25,6 +25,8 @@ export interface TinyModelOptions {
   /** Record sha256s and vocab_size in config.json as the real build does (default true). */
   recordFacts?: boolean;
   seed?: number;
+  /** Output last_hidden_state (no pooling in the graph), like most hub models. */
+  hiddenStateOnly?: boolean;
 }
 
 /** Writes config.json, tokenizer.json, tokenizer_config.json and both ONNX files into `dir`. */
@@ -37,8 +39,8 @@ export function writeTinyModel(dir: string, options: TinyModelOptions = {}): voi
   const files: Record<string, Uint8Array | string> = {
     'tokenizer.json': JSON.stringify(tokenizerJson(vocab)),
     'tokenizer_config.json': JSON.stringify(tokenizerConfigJson(weights.maxLength)),
-    'onnx/model.onnx': buildUseLiteOnnx(weights, { quantized: false, producerVersion: 'tiny' }),
-    'onnx/model_quantized.onnx': buildUseLiteOnnx(weights, { quantized: true, producerVersion: 'tiny' }),
+    'onnx/model.onnx': buildUseLiteOnnx(weights, { quantized: false, producerVersion: 'tiny', hiddenStateOnly: options.hiddenStateOnly }),
+    'onnx/model_quantized.onnx': buildUseLiteOnnx(weights, { quantized: true, producerVersion: 'tiny', hiddenStateOnly: options.hiddenStateOnly }),
   };
   const sha256 = Object.fromEntries(Object.entries(files).map(([f, b]) => [f, createHash('sha256').update(b).digest('hex')]));
   const config = configJson({ vocabSize: weights.vocabSize, dim: TINY_DIM, maxLength: weights.maxLength, builderVersion: 'tiny', sha256 }) as {
