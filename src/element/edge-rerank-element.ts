@@ -235,9 +235,12 @@ export class EdgeRerankElement extends LitElement {
     const started = performance.now();
     const { options, problems } = parseOptions(this.#rawOptions());
     for (const message of problems) this.#report({ code: 'input', message });
-    if (options.consent === 'denied') return { status: 'skipped', reason: 'consent denied' };
     const domItems = this.#itemsInDomOrder(options.itemSelector);
     if (!domItems) return { status: 'skipped', reason: 'invalid item-selector' };
+    if (options.consent === 'denied') {
+      this.#restoreServerOrder(domItems); // consent withdrawn after a rerank: undo it
+      return { status: 'skipped', reason: 'consent denied' };
+    }
 
     // The server's order is the DOM order when the list appeared; later runs
     // (a new query attribute, forget()) rank from it, not from our own order.
@@ -300,6 +303,16 @@ export class EdgeRerankElement extends LitElement {
     if (explain) for (const [id, reason] of Object.entries(reasons)) if (byId.has(id)) badges.set(byId.get(id)!, reason);
     showReasons(this, badges);
     this.#observer?.takeRecords(); // our own moves are not a list change
+  }
+
+  #restoreServerOrder(domItems: Element[]): void {
+    const server = this.#serverNodes;
+    if (!server || server.length !== domItems.length) return;
+    const known = new Set(server);
+    if (!domItems.every((node) => known.has(node))) return;
+    applyNodeOrder(domItems, server);
+    showReasons(this, new Map());
+    this.#observer?.takeRecords();
   }
 
   /** Folder URLs are resolved against the page; a bare hub id ("org/name") stays as it is. */

@@ -42,6 +42,19 @@ test('consent="denied": no rerank, clicks and el.track() store nothing', async (
   assert.deepEqual(await exportedEvents(page), []);
 });
 
+test('consent withdrawn after a rerank puts the server order back and removes the badges', async () => {
+  await viewAll();
+  await page.goto(shop.page('/consent-withdrawn', searchPageHtml({ query: QUERY, products: RESULTS, element: { explain: '' } })));
+  const personalized = await awaitRerank(page);
+  assert.notDeepEqual(personalized.dom, SERVER_ORDER);
+  assert.ok(Object.keys(personalized.badges).length > 0);
+  await page.evaluate(() => document.querySelector('edge-rerank')!.setAttribute('consent', 'denied'));
+  const withdrawn = await awaitRerank(page);
+  assert.equal(withdrawn.status, 'skipped');
+  assert.deepEqual(withdrawn.dom, SERVER_ORDER);
+  assert.deepEqual(withdrawn.badges, {});
+});
+
 test('el.track() records events; ready fires once before the first reranked event', async () => {
   await page.goto(shop.page('/track', searchPageHtml({ query: QUERY, products: RESULTS })));
   await awaitRerank(page);
