@@ -17,6 +17,8 @@ interface Run {
   device: ResolvedDevice;
   batch: number;
   itemsPerSecond: number;
+  /** Process CPU time per item (all threads): less sensitive to other load than items/s. */
+  cpuMsPerItem: number;
   secondsTotal: number;
   bytesWritten: number;
 }
@@ -42,8 +44,11 @@ try {
   for (const device of devices) {
     for (const batch of BATCHES) {
       try {
+        const cpuBefore = process.cpuUsage();
         const s = await once(device, batch);
-        runs.push({ device, batch, itemsPerSecond: Math.round(s.itemsPerSecond), secondsTotal: Number(s.seconds.toFixed(2)), bytesWritten: s.bytesWritten });
+        const cpu = process.cpuUsage(cpuBefore);
+        const cpuMsPerItem = Number(((cpu.user + cpu.system) / 1000 / s.embedded).toFixed(3));
+        runs.push({ device, batch, itemsPerSecond: Math.round(s.itemsPerSecond), cpuMsPerItem, secondsTotal: Number(s.seconds.toFixed(2)), bytesWritten: s.bytesWritten });
         console.log(`${device} batch ${batch}: ${s.itemsPerSecond.toFixed(0)} items/s (${s.seconds.toFixed(1)} s with model load)`);
       } catch (err) {
         unavailable[device] = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
@@ -77,6 +82,10 @@ const result = {
   runs,
   unavailable,
   bestCpuItemsPerSecond: best('cpu'),
+  // What the CPU time implies for this machine's cores with nothing else running (a projection, not a measurement).
+  projectedIdleCpuItemsPerSecond: Math.round(
+    (cpus().length * 1000) / Math.min(...runs.filter((r) => r.device === 'cpu').map((r) => r.cpuMsPerItem)),
+  ),
   bestGpuItemsPerSecond: gpu || null,
   gpuCpuRatio: gpu ? Number((gpu / best('cpu')).toFixed(2)) : null,
   gpuNote: gpu ? undefined : 'No GPU was reachable in this session: no GPU numbers are reported (none were invented).',
