@@ -4,13 +4,14 @@
 // by page.on('request')) so each test can prove nothing private left.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../support/chromium.ts';
 import { startStaticServer, type StaticServer } from '../../support/static-server.ts';
 
-const root = resolve(import.meta.dirname, '../../..');
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const DIST = join(root, 'dist');
 export const MODELS = join(root, 'public/models');
 

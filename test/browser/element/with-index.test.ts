@@ -6,13 +6,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildIndex } from '../../../scripts/build-index/build.ts';
 import { MODELS, assertNothingPrivateSent, awaitRerank, awaitTracked, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
-const tmp = resolve(import.meta.dirname, '../../.tmp/widget-index');
+const tmp = fileURLToPath(new URL('../../.tmp/widget-index', import.meta.url));
 let shop: Shop;
 let page: Page;
 
