@@ -6,7 +6,7 @@ import { HistoryStore, type HistoryEvent } from '../history/history-store.ts';
 import { CandidateIndex } from '../index/candidate-index.ts';
 import { rank } from '../rank/ranker.ts';
 import { learnFromClick } from '../rank/click-learning.ts';
-import type { HistoryItem, RankCandidate, RankResult } from '../rank/types.ts';
+import type { HistoryItem, Neighbour, RankCandidate, RankResult } from '../rank/types.ts';
 import type { TextEncoder } from '../model/types.ts';
 import type { Outcome, Problem, RerankRequest, RerankResponse, RerankWorkerApi, TrackEvent, WorkerTimings } from './api.ts';
 import { chooseBackend } from './backend-choice.ts';
@@ -133,8 +133,13 @@ export class RerankService implements RerankWorkerApi {
           timings.embedded = resolved.embedded;
         } catch (err) {
           if (err instanceof NeedsFreshWorker) throw err;
-          // Without vectors the Ranker still has brand/category/repeat signals.
+          // Without vectors the Ranker still has brand/category/repeat signals,
+          // and the index's behavioural neighbours, which need no model.
           problems.push(problemOf('model-load', err));
+          if (request.index) {
+            const neighbours = await this.#neighboursOnly(request.index, request.candidates.map((c) => c.id), problems);
+            candidates = candidates.map((c) => ({ ...c, neighbours: neighbours.get(c.id) }));
+          }
         }
       }
 
@@ -202,9 +207,21 @@ export class RerankService implements RerankWorkerApi {
     );
   }
 
+  /** Behavioural neighbours without a model: its vectors cannot be checked against one, so they go unused. */
+  async #neighboursOnly(url: string, ids: string[], problems: Problem[]): Promise<Map<string, Neighbour[]>> {
+    const neighbours = new Map<string, Neighbour[]>();
+    const index = await this.#index(url, undefined, problems);
+    try {
+      for (const [id, item] of (await index?.lookup(ids)) ?? []) if (item.neighbours.length) neighbours.set(id, item.neighbours);
+    } catch (err) {
+      problems.push(problemOf('index', err));
+    }
+    return neighbours;
+  }
+
   /** One open attempt per index URL and model: a broken index is reported once, then ignored. */
-  async #index(url: string, modelSha256: string, problems: Problem[]): Promise<CandidateIndex | null> {
-    const key = `${url} ${modelSha256}`;
+  async #index(url: string, modelSha256: string | undefined, problems: Problem[]): Promise<CandidateIndex | null> {
+    const key = `${url} ${modelSha256 ?? 'any model'}`;
     let opening = this.#indexes.get(key);
     const first = !opening;
     if (!opening) {

@@ -67,6 +67,15 @@ test('an index built for another model: one index error, vectors embedded on the
   assert.ok(snap.detail!.timings.embedded! > 0);
 });
 
+test('model missing: one model-load error, yet the index\'s neighbours still move bought-together items up', async () => {
+  await page.goto(shop.page('/search-index-no-model', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/index/', model: '/no-model-here/' } })));
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked');
+  assert.deepEqual(snap.errors.map((e) => e.code), ['model-load']);
+  assert.ok(snap.dom.indexOf('ork-mug') < SERVER_ORDER.indexOf('ork-mug'));
+  assert.match(snap.detail!.reasons['ork-mug'] ?? '', /Kestrel Ridge two-person tent/);
+});
+
 test('no request carried history, viewed titles, reasons or vectors', () => {
   assertNothingPrivateSent(shop, VIEWED_TITLES);
 });
