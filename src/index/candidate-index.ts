@@ -91,7 +91,25 @@ export class CandidateIndex {
     }
     const useCache = expect.cache !== false && typeof globalThis.caches !== 'undefined';
     const cache = useCache ? globalThis.caches.open(INDEX_CACHE_NAME).catch(() => undefined) : Promise.resolve(undefined);
-    return new CandidateIndex(base, manifest, fetchFn, cache);
+    const index = new CandidateIndex(base, manifest, fetchFn, cache);
+    await index.pruneCache();
+    return index;
+  }
+
+  /** Drops cached shards of this index folder that its manifest no longer
+   *  names (a rebuilt index), so the cache stays the size of one index. */
+  private async pruneCache(): Promise<void> {
+    const cache = await this.cache;
+    if (!cache) return;
+    try {
+      const current = new Set(this.manifest.shards.map((s) => new URL(s.file, this.baseUrl).href));
+      const folder = new URL('shards/', this.baseUrl).href;
+      for (const request of await cache.keys()) {
+        if (request.url.startsWith(folder) && !current.has(request.url)) await cache.delete(request);
+      }
+    } catch {
+      // Pruning only saves space: never let it cost the index.
+    }
   }
 
   /** Which shard an id lives in (whether or not the index holds it). */

@@ -137,3 +137,24 @@ test('an index built for another model is refused with an index error naming bot
   assert.ok(reply.error?.message.includes(other) && reply.error.message.includes(manifest.model.sha256), reply.error?.message);
   assert.deepEqual(shardRequests(), [], 'no shard is fetched for a refused index');
 });
+
+test('after a rebuild, the next visit drops the cached shards the new manifest no longer names', async () => {
+  await lookupInWorker(items.map((i) => i.id)); // every shard now cached
+  const renamed = items.map((item, i) => (i === 0 ? { ...item, title: `${item.title} (new edition)` } : item));
+  writeFileSync(join(dir, 'catalog.jsonl'), jsonl(renamed));
+  await buildIndex({ catalog: join(dir, 'catalog.jsonl'), interactions: join(dir, 'purchases.jsonl'), out: join(dir, 'index'), device: 'cpu', itemsPerShard: 8 });
+  const rebuilt = JSON.parse(readFileSync(join(dir, 'index', 'manifest.json'), 'utf8')) as Manifest;
+  const stale = manifest.shards.filter((s, i) => s.file !== rebuilt.shards[i]?.file);
+  assert.equal(stale.length, 1, 'one renamed item changes exactly one shard');
+  manifest = rebuilt;
+  server.requests.length = 0;
+  const reply = await lookupInWorker(items.map((i) => i.id));
+  assert.equal(reply.items?.length, items.length);
+  // Only the changed shard is fetched again; the others come from the cache.
+  assert.deepEqual(shardRequests(), [`/index/${rebuilt.shards[shardOf(items[0]?.id ?? '', rebuilt.shards.length)]?.file}`]);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const cached = await page.evaluate(async () => (await (await caches.open('edge-rerank-index')).keys()).map((r) => new URL(r.url).pathname));
+  await page.close();
+  assert.deepEqual(cached.sort(), rebuilt.shards.filter((s) => s.count > 0).map((s) => `/index/${s.file}`).sort());
+});
