@@ -51,6 +51,10 @@ function printSummary(s: BuildSummary): void {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const { values } = parseArgs({
     args: rest,
     strict: true,
