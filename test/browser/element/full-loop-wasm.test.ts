@@ -46,6 +46,9 @@ test('product pages record views in IndexedDB', async () => {
   }
   const events = await exportedEvents(page);
   assert.deepEqual(events.map((e) => [e.itemId, e.type, e.title]), VIEWED.map((p) => [p.id, 'view', p.title]));
+  // Recording views needs the worker and IndexedDB, not the model or its runtime.
+  const heavy = shop.server.requests.filter((r) => r.url.startsWith('/models/') || r.url.startsWith('/dist/ort/') || r.url.includes('transformers'));
+  assert.deepEqual(heavy.map((r) => r.url), []);
 });
 
 let personalized: string[] = [];
