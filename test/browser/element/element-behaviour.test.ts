@@ -153,6 +153,24 @@ test('items spread over several parents (a grid of rows) are reordered across th
   assert.deepEqual(layout, { rows: [5, 5], separators: 1, comments: 0 }, 'every row keeps its size, nothing left behind');
 });
 
+test('two lists on one page share one worker and are reranked independently', async () => {
+  await viewAll();
+  const one = searchPageHtml({ query: QUERY, products: RESULTS });
+  const second = `<edge-rerank id="second" query="tents" model="/models/default/" device="wasm"><ol>${[...RESULTS].reverse().map((p) => `<li data-item-id="${p.id}" data-title="${p.title}" data-brand="${p.brand}" data-category="${p.category}">x</li>`).join('')}</ol></edge-rerank>`;
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(shop.page('/two-lists', `${one}\n${second}`));
+  const first = await awaitRerank(page);
+  const other = await awaitRerank(page, '#second');
+  assert.equal(first.status, 'reranked');
+  assert.equal(other.status, 'reranked');
+  assert.deepEqual([...other.dom].sort(), [...SERVER_ORDER].sort(), 'the second list keeps its own items');
+  assert.deepEqual(other.dom, other.detail?.order, 'each element shows its own ranking');
+  assert.notDeepEqual(first.dom, SERVER_ORDER, 'the first list was personalized');
+  assert.deepEqual(other.dom.slice(0, 3), ['kes-lamp', 'kes-tent-3', 'kes-poles'], 'the second list already had the Kestrel items on top: they stay');
+  assert.deepEqual(workers.filter((u) => u.includes('edge-rerank.worker')).length, 1);
+});
+
 test('a bad attribute is reported once by name and the default is used', async () => {
   await page.goto(shop.page('/bad-attr', searchPageHtml({ query: QUERY, products: RESULTS, element: { strength: 'lots' } })));
   const snap = await awaitRerank(page);
