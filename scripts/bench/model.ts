@@ -150,7 +150,12 @@ async function benchEncoder(browser: Browser, server: StaticServer, c: Config): 
     backend: c.backend,
     dtype: c.dtype,
     threads: c.isolated ? 2 : 1,
-    firstLoadBytes: { raw: firstLoad.raw, gzip: firstLoad.gzip, files: firstLoad.files },
+    firstLoadBytes: {
+      total: { raw: firstLoad.raw, gzip: firstLoad.gzip },
+      model: (({ raw, gzip }) => ({ raw, gzip }))(bytesOf(firstLoad.files.filter((f) => f.startsWith('/models/')))),
+      ortRuntime: (({ raw, gzip }) => ({ raw, gzip }))(bytesOf(firstLoad.files.filter((f) => f.startsWith('/ort/')))),
+      files: firstLoad.files,
+    },
     loadColdMs: +loadMs[0]!.toFixed(1),
     loadColdBreakdownMs: coldTimings,
     loadWarmMsMedian: median(loadMs.slice(1)),
@@ -181,7 +186,7 @@ async function benchTfjs(browser: Browser, server: StaticServer, backend: string
     for (let i = 0; i < repeats.queries; i++) queryMs.push((await embed([QUERY])).ms);
     const batchMs: number[] = [];
     for (let i = 0; i < repeats.batches; i++) batchMs.push((await embed(TITLES)).ms);
-    const result = { backend: loaded.backend, firstLoadBytes: { raw: bytes.raw, gzip: bytes.gzip }, loadMs: +loaded.ms.toFixed(1), queryMsMedian: median(queryMs), batch64MsMedian: median(batchMs), runs: repeats };
+    const result = { backend: loaded.backend, firstLoadBytes: { model: { raw: bytes.raw, gzip: bytes.gzip } }, loadMs: +loaded.ms.toFixed(1), queryMsMedian: median(queryMs), batch64MsMedian: median(batchMs), runs: repeats };
     console.log(`[bench:model] TF.js USE-lite on ${loaded.backend}: load ${result.loadMs} ms, query ${result.queryMsMedian} ms, 64 titles ${result.batch64MsMedian} ms`);
     return result;
   } catch (err) {
@@ -230,7 +235,7 @@ try {
       // other work on the machine skews every number: recorded, not hidden
       loadAverage1mBeforeAfter: [+loadBefore[0]!.toFixed(2), +loadavg()[0]!.toFixed(2)],
     },
-    note: 'Headless Chromium. WASM: plain SIMD ORT build, one thread unless threads = 2 (COOP/COEP page). WebGPU: asyncify build. WebGPU here is SwiftShader, a software adapter on the CPU, not a GPU: its numbers say nothing about real GPUs. Load = download from localhost + session creation (cold: empty Cache API; warm: files from the Cache API, i.e. mostly session creation).',
+    note: 'Headless Chromium. WASM: plain SIMD ORT build, one thread unless threads = 2 (COOP/COEP page). WebGPU: asyncify build. WebGPU here is SwiftShader, a software adapter on the CPU, not a GPU: its numbers say nothing about real GPUs. Bytes: model files and ORT's wasm; neither side counts its JS library (transformers.js / TF.js bundles). Load = download from localhost + session creation (cold: empty Cache API; warm: files from the Cache API, i.e. mostly session creation).',
     webgpuAdapter,
     query: QUERY,
     batch: '64 product titles (test/node/model/product-titles.ts)',
