@@ -235,7 +235,7 @@ try {
       // other work on the machine skews every number: recorded, not hidden
       loadAverage1mBeforeAfter: [+loadBefore[0]!.toFixed(2), +loadavg()[0]!.toFixed(2)],
     },
-    note: 'Headless Chromium. WASM: plain SIMD ORT build, one thread unless threads = 2 (COOP/COEP page). WebGPU: asyncify build. WebGPU here is SwiftShader, a software adapter on the CPU, not a GPU: its numbers say nothing about real GPUs. Bytes: model files and ORT's wasm; neither side counts its JS library (transformers.js / TF.js bundles). Load = download from localhost + session creation (cold: empty Cache API; warm: files from the Cache API, i.e. mostly session creation).',
+    note: 'Headless Chromium. WASM: plain SIMD ORT build, one thread unless threads = 2 (COOP/COEP page). WebGPU: asyncify build. WebGPU here is SwiftShader, a software adapter on the CPU, not a GPU: its numbers say nothing about real GPUs. Bytes: model files and the ORT wasm; neither side counts its JS library (transformers.js / TF.js bundles). Load = download from localhost + session creation (cold: empty Cache API; warm: files from the Cache API, i.e. mostly session creation).',
     webgpuAdapter,
     query: QUERY,
     batch: '64 product titles (test/node/model/product-titles.ts)',
