@@ -1,6 +1,7 @@
 // The one way in for configuration: every <edge-rerank> attribute is parsed,
 // defaulted and clamped here, and nothing else reads attributes. The table
 // also feeds custom-elements.json, so docs and code cannot drift apart.
+import { DEFAULT_MAX_DISPLACEMENT } from '../rank/default-weights.ts';
 
 export type DeviceChoice = 'auto' | 'webgpu' | 'wasm';
 export type Consent = 'granted' | 'denied';
@@ -40,7 +41,8 @@ export const DEFAULT_OPTIONS: Readonly<EdgeRerankOptions> = Object.freeze({
   device: 'auto',
   itemSelector: '[data-item-id]',
   strength: 1,
-  maxDisplacement: 5,
+  /** The limit the shipped blend weights were chosen with (docs/RANKING.md). */
+  maxDisplacement: DEFAULT_MAX_DISPLACEMENT,
   explain: false,
   consent: 'granted',
   budget: 300,
@@ -57,7 +59,7 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   { attribute: 'device', property: 'device', type: 'string', default: 'auto', description: 'auto | webgpu | wasm; a change takes effect on the next rerank.' },
   { attribute: 'item-selector', property: 'itemSelector', type: 'string', default: DEFAULT_OPTIONS.itemSelector, description: 'CSS selector of the result items inside the element.' },
   { attribute: 'strength', property: 'strength', type: 'number', default: 1, description: 'Personalization strength, 0 (server order) to 1.' },
-  { attribute: 'max-displacement', property: 'maxDisplacement', type: 'number', default: 5, description: 'No item moves more than this many places.' },
+  { attribute: 'max-displacement', property: 'maxDisplacement', type: 'number', default: DEFAULT_MAX_DISPLACEMENT, description: 'No item moves more than this many places.' },
   { attribute: 'explain', property: 'explain', type: 'boolean', default: false, description: 'Show a reason badge on items moved up because of history.' },
   { attribute: 'consent', property: 'consent', type: 'string', default: 'granted', description: 'granted | denied; denied = nothing stored, no rerank.' },
   { attribute: 'budget', property: 'budget', type: 'number', default: 300, description: 'ms after the list appears within which the new order is always applied; later only if the shopper has not interacted with the list.' },
