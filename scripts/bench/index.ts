@@ -21,6 +21,8 @@ interface Run {
   cpuMsPerItem: number;
   secondsTotal: number;
   bytesWritten: number;
+  /** 1-minute load average before and after this run (other jobs on the machine). */
+  load: [number, number];
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-index-'));
@@ -44,11 +46,13 @@ try {
   for (const device of devices) {
     for (const batch of BATCHES) {
       try {
+        const loadBeforeRun = Number(loadavg()[0]?.toFixed(2));
         const cpuBefore = process.cpuUsage();
         const s = await once(device, batch);
         const cpu = process.cpuUsage(cpuBefore);
         const cpuMsPerItem = Number(((cpu.user + cpu.system) / 1000 / s.embedded).toFixed(3));
-        runs.push({ device, batch, itemsPerSecond: Math.round(s.itemsPerSecond), cpuMsPerItem, secondsTotal: Number(s.seconds.toFixed(2)), bytesWritten: s.bytesWritten });
+        const load: [number, number] = [loadBeforeRun, Number(loadavg()[0]?.toFixed(2))];
+        runs.push({ device, batch, itemsPerSecond: Math.round(s.itemsPerSecond), cpuMsPerItem, secondsTotal: Number(s.seconds.toFixed(2)), bytesWritten: s.bytesWritten, load });
         console.log(`${device} batch ${batch}: ${s.itemsPerSecond.toFixed(0)} items/s (${s.seconds.toFixed(1)} s with model load)`);
       } catch (err) {
         unavailable[device] = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
