@@ -34,6 +34,8 @@ export class EdgeRerankTrackElement extends HTMLElement {
       this.#fail({ code: 'input', message: problem });
       return false;
     }
+    // Still worth recording (the id feeds behavioural signals), but no reason can name it.
+    if (!title) this.#fail({ code: 'input', message: `edge-rerank-track item-id="${itemId}" has no title: it cannot be named in reasons` });
     const outcome = await callWorker((api) =>
       api.track({
         itemId,

@@ -171,6 +171,27 @@ test('two lists on one page share one worker and are reranked independently', as
   assert.deepEqual(workers.filter((u) => u.includes('edge-rerank.worker')).length, 1);
 });
 
+test('<edge-rerank-track> without item-id records nothing; without a title it records and says so', async () => {
+  await page.goto(
+    shop.page(
+      '/bad-track',
+      `<!doctype html><script type="module" src="/dist/edge-rerank.js"></script>
+<edge-rerank-track title="No id here"></edge-rerank-track>
+<edge-rerank-track item-id="no-title-item"></edge-rerank-track>
+<edge-rerank-track item-id="x" title="X" event="wishlist"></edge-rerank-track>`,
+    ),
+  );
+  assert.deepEqual(await awaitTracked(page), [false, true, false]);
+  const errors = await page.evaluate(() => (window as unknown as { __errors: { code: string; message: string }[] }).__errors);
+  assert.deepEqual(errors.map((e) => e.code), ['input', 'input', 'input']);
+  assert.deepEqual(errors.map((e) => e.message).sort(), [
+    'edge-rerank-track event="wishlist" must be one of view|click|cart|purchase',
+    'edge-rerank-track item-id="no-title-item" has no title: it cannot be named in reasons',
+    'edge-rerank-track needs an item-id attribute',
+  ]);
+  assert.deepEqual((await exportedEvents(page)).map((e) => e.itemId), ['no-title-item']);
+});
+
 test('a bad attribute is reported once by name and the default is used', async () => {
   await page.goto(shop.page('/bad-attr', searchPageHtml({ query: QUERY, products: RESULTS, element: { strength: 'lots' } })));
   const snap = await awaitRerank(page);
