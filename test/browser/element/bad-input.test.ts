@@ -70,6 +70,8 @@ before(async () => {
     '/dist-full/',
     `for (const method of ['add', 'put']) IDBObjectStore.prototype[method] = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };`,
   );
+  // No WebGPU whatever the machine has: the worker's navigator.gpu is gone.
+  patchedWorker('/dist-nogpu/', `Object.defineProperty(WorkerNavigator.prototype, 'gpu', { configurable: true, get: () => undefined });`);
   patchedWorker('/dist-nosimd/', `const validate = WebAssembly.validate; WebAssembly.validate = (bytes) => bytes.length < 64 ? false : validate(bytes);`);
   patchedWorker(
     '/dist-crashy/',
@@ -102,7 +104,7 @@ after(async () => {
 
 test('no WebGPU adapter with device="webgpu": one backend error, the rerank runs on WASM', async () => {
   await view(VIEWED);
-  const snap = await openSearch('/bad/no-webgpu', searchPageHtml({ query: QUERY, products: RESULTS, element: { device: 'webgpu' } }));
+  const snap = await openSearch('/bad/no-webgpu', searchPageHtml({ query: QUERY, products: RESULTS, element: { device: 'webgpu' }, distPath: '/dist-nogpu/' }));
   assert.equal(snap.detail?.backend, 'wasm');
   assert.equal(snap.detail?.historySize, 3);
   assert.deepEqual(snap.errors.map((e) => e.code), ['backend']);
