@@ -100,7 +100,7 @@ async function measure(page: Page, items: (BenchItem & { id: string; vector?: st
     const start = performance.now();
     el.setAttribute('query', q); // a new query each time: its embedding is part of every sample
     ol.replaceChildren(...nodes);
-    const outcome = (await el.rerankComplete) as { status: string; detail?: { applied: boolean; backend: string; order: string[]; timings: Record<string, number> } };
+    const outcome = (await el.rerankComplete) as { status: string; detail?: { applied: boolean; backend: string; order: string[]; embedded: number; timings: Record<string, number> } };
     const end = performance.now();
     const domOrder = [...ol.children].map((n) => (n as HTMLElement).dataset.itemId);
     return {
@@ -111,6 +111,7 @@ async function measure(page: Page, items: (BenchItem & { id: string; vector?: st
       moved: JSON.stringify(domOrder) !== JSON.stringify(list.map((p) => p.id)),
       domMatches: JSON.stringify(domOrder) === JSON.stringify(outcome.detail?.order),
       timings: outcome.detail?.timings,
+      embedded: outcome.detail?.embedded,
       start,
       end,
     };
@@ -175,6 +176,8 @@ async function main(): Promise<void> {
       for (let run = 0; run < scenario.runs; run++) {
         const sample = await measure(page, makeList(), `lightweight hiking gear ${serial}`);
         ok &&= sample.status === 'reranked' && sample.applied === true && sample.domMatches && sample.backend === scenario.backend;
+        // inline: nothing embedded on the device; embedded: every candidate was.
+        ok &&= scenario.vectors === 'inline' ? sample.embedded === 0 : (sample.embedded ?? 0) >= scenario.candidates;
         samples.push(sample.ms);
         workerTotals.push(sample.timings?.total ?? NaN);
         for (const [key, value] of Object.entries(sample.timings ?? {})) (breakdown[key] ??= []).push(value);

@@ -281,6 +281,7 @@ export class EdgeRerankElement extends LitElement {
       reasons: response.reasons,
       backend: response.backend,
       historySize: response.historySize,
+      embedded: response.embedded,
       applied,
       timings: { ...response.timings, readDom, apply: elapsed(applyStarted), endToEnd: elapsed(started) },
     };

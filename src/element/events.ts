@@ -31,6 +31,8 @@ export interface RerankedDetail {
   applied: boolean;
   /** History events this ranking used (0 → server order). */
   historySize: number;
+  /** Candidates and history items embedded on the device for this rerank (0 when all came from data-vector, the index or the cache). */
+  embedded: number;
 }
 
 export type ErrorDetail = Problem;

@@ -42,8 +42,6 @@ export interface WorkerTimings {
   encoderLoad: number;
   query: number;
   vectors: number;
-  /** Candidates and history items embedded on the device this time. */
-  embedded: number;
   rank: number;
   total: number;
 }
@@ -55,6 +53,8 @@ export interface RerankResponse {
   backend: Backend;
   /** Number of history events the ranking used (0 → server order). */
   historySize: number;
+  /** Candidates and history items embedded on the device for this rerank. */
+  embedded: number;
   timings: WorkerTimings;
   /** Anything that went wrong but did not stop the rerank. */
   problems: Problem[];

@@ -83,7 +83,7 @@ export class RerankService implements RerankWorkerApi {
   async rerank(request: RerankRequest): Promise<Outcome<RerankResponse>> {
     const started = performance.now();
     const problems: Problem[] = [];
-    const timings: WorkerTimings = { history: 0, encoderLoad: 0, query: 0, vectors: 0, embedded: 0, rank: 0, total: 0 };
+    const timings: WorkerTimings = { history: 0, encoderLoad: 0, query: 0, vectors: 0, rank: 0, total: 0 };
     try {
       let events: HistoryEvent[] = [];
       let weights: Record<string, number> | undefined;
@@ -110,6 +110,7 @@ export class RerankService implements RerankWorkerApi {
       }));
       let history: HistoryItem[] = events.map((e) => ({ itemId: e.itemId, title: e.title, type: e.type, time: e.time, category: e.category, brand: e.brand }));
       let queryVector: Float32Array | undefined;
+      let embedded = 0;
 
       // No history → the ranking is the server order exactly: no model needed.
       if (history.length > 0 && request.strength > 0) {
@@ -130,7 +131,7 @@ export class RerankService implements RerankWorkerApi {
           candidates = candidates.map((c) => ({ ...c, vector: resolved.vectors.get(c.id), neighbours: resolved.neighbours.get(c.id) }));
           history = history.map((h) => ({ ...h, vector: resolved.vectors.get(h.itemId) }));
           timings.vectors = since(vectorsStarted);
-          timings.embedded = resolved.embedded;
+          embedded = resolved.embedded;
         } catch (err) {
           if (err instanceof NeedsFreshWorker) throw err;
           // Without vectors the Ranker still has brand/category/repeat signals,
@@ -155,7 +156,7 @@ export class RerankService implements RerankWorkerApi {
       timings.total = since(started);
       return {
         ok: true,
-        value: { order: result.order, scores: result.scores, reasons: result.reasons, backend, historySize: history.length, timings, problems },
+        value: { order: result.order, scores: result.scores, reasons: result.reasons, backend, historySize: history.length, embedded, timings, problems },
       };
     } catch (err) {
       if (err instanceof NeedsFreshWorker) {

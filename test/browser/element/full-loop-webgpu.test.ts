@@ -42,7 +42,7 @@ test('WebGPU: views → reordered results with reasons → forget() → server o
   assert.deepEqual(snap.errors, []);
   assert.equal(snap.detail?.backend, 'webgpu');
   assert.equal(snap.detail?.historySize, 3);
-  assert.equal(snap.detail?.timings.embedded, 6, 'only the 3 Kestrel results and 3 viewed items are embedded on the device');
+  assert.equal(snap.detail?.embedded, 6, 'only the 3 Kestrel results and 3 viewed items are embedded on the device');
   assert.notDeepEqual(snap.dom, SERVER_ORDER);
   assert.ok(snap.dom.indexOf('kes-poles') < SERVER_ORDER.indexOf('kes-poles'));
   for (const reason of Object.values(snap.detail!.reasons)) assert.ok(VIEWED_TITLES.some((t) => reason.includes(t)), reason);
@@ -51,7 +51,7 @@ test('WebGPU: views → reordered results with reasons → forget() → server o
   const reloaded = await awaitRerank(page);
   assert.equal(reloaded.detail?.backend, 'webgpu');
   assert.deepEqual(reloaded.dom, snap.dom, 'history persisted across the reload');
-  assert.equal(reloaded.detail?.timings.embedded, 0, 'vectors came from the IndexedDB cache');
+  assert.equal(reloaded.detail?.embedded, 0, 'vectors came from the IndexedDB cache');
 
   await page.evaluate(() => (customElements.get('edge-rerank') as unknown as { forget(): Promise<void> }).forget());
   const forgotten = await awaitRerank(page);

@@ -172,6 +172,7 @@ export interface RerankSnapshot {
     backend: string;
     applied: boolean;
     historySize: number;
+    embedded: number;
     timings: Record<string, number>;
   };
   problem?: { code: string; message: string };
