@@ -199,7 +199,17 @@ class TransformersEncoder implements TextEncoder {
     this.dim = dim!;
   }
 
-  async embed(texts: string[]): Promise<Float32Array> {
+  /** One model call at a time: ORT sessions are not safe to run concurrently
+   *  (WebGPU and WASM alike), and callers (reranks, prefetches) may overlap. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  embed(texts: string[]): Promise<Float32Array> {
+    const run = this.#queue.then(() => this.#embedNow(texts));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #embedNow(texts: string[]): Promise<Float32Array> {
     if (this.#disposed) throw new EdgeRerankError('model-load', `${this.#onnxLocation}: the encoder was disposed`);
     const out = new Float32Array(texts.length * this.dim);
     const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
@@ -255,6 +265,7 @@ class TransformersEncoder implements TextEncoder {
   async dispose(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
+    await this.#queue; // let a running call finish before the session goes
     await (this.#model as unknown as { dispose(): Promise<unknown> }).dispose();
   }
 }

@@ -136,3 +136,20 @@ test('embedding after dispose is refused, not crashed', async () => {
   await encoder.dispose();
   await assert.rejects(encoder.embed(['x']), /disposed/);
 });
+
+test('overlapping embed calls each get their own, correct rows', async () => {
+  const encoder = await loadEncoder({ model: good, device: 'cpu', dtype: 'q8' });
+  const texts = ['trail shoes', 'nitrile gloves', 'a b c d e f g'];
+  const one = await Promise.all(texts.map((t) => encoder.embed([t])));
+  const all = await Promise.all([encoder.embed(texts), encoder.embed(texts.slice().reverse())]);
+  texts.forEach((_, i) => {
+    const alone = one[i]!;
+    const inBatch = all[0]!.subarray(i * TINY_DIM, (i + 1) * TINY_DIM);
+    const reversed = all[1]!.subarray((texts.length - 1 - i) * TINY_DIM, (texts.length - i) * TINY_DIM);
+    alone.forEach((v, k) => {
+      assert.ok(Math.abs(v - inBatch[k]!) < 1e-5);
+      assert.ok(Math.abs(v - reversed[k]!) < 1e-5);
+    });
+  });
+  await encoder.dispose();
+});
