@@ -41,6 +41,10 @@ export interface BuildOptions {
   /** Keep shards a crashed or earlier run finished for the same inputs. */
   resume?: boolean | undefined;
   interactions?: string | undefined;
+  /** A pair of items becomes a neighbour only when at least this many
+   *  shoppers bought both (default 1). Raise it so no stored pair rests on
+   *  one shopper's basket; see docs/RANKING.md for what it costs. */
+  minPairShoppers?: number | undefined;
   threads?: number | undefined;
   /** Tokenizer worker threads (default: all cores but two). */
   tokenizerWorkers?: number | undefined;
@@ -128,7 +132,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   if (options.interactions) {
     const interactions = await readInteractions(options.interactions, options.interactions);
     for (const p of interactions.skipped.slice(0, 20)) log(`skipped ${p.where}: ${p.reason}`);
-    neighbours = learnNeighbours(interactions.histories);
+    neighbours = learnNeighbours(interactions.histories, { minCount: options.minPairShoppers });
     log(`interactions: ${interactions.events} events from ${interactions.histories.length} shoppers, ${interactions.skipped.length} lines skipped; neighbours for ${neighbours.size} items`);
   }
 

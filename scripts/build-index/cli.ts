@@ -12,7 +12,7 @@ import { progressReporter } from './progress.ts';
 const USAGE = `usage:
   edge-rerank-index build --catalog FILE --out DIR [--model DIR] [--dtype q8|fp32]
                           [--device auto|cuda|webgpu|cpu] [--batch N] [--shard i/n] [--resume]
-                          [--interactions FILE] [--threads N] [--checkpoint-items N]
+                          [--interactions FILE] [--min-pair-shoppers N] [--threads N] [--checkpoint-items N]
                           [--items-per-shard N] [--tokenizer-workers N]
   edge-rerank-index merge --out DIR
   edge-rerank-index inspect --index DIR --id ID`;
@@ -68,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
       shard: { type: 'string' },
       resume: { type: 'boolean' },
       interactions: { type: 'string' },
+      'min-pair-shoppers': { type: 'string' },
       threads: { type: 'string' },
       'checkpoint-items': { type: 'string' },
       'items-per-shard': { type: 'string' },
@@ -96,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
       shard: values.shard === undefined ? undefined : shardPart(values.shard),
       resume: values.resume ?? false,
       interactions: values.interactions,
+      minPairShoppers: positiveInt('min-pair-shoppers', values['min-pair-shoppers']),
       threads: positiveInt('threads', values.threads),
       checkpointItems: positiveInt('checkpoint-items', values['checkpoint-items']),
       itemsPerShard: positiveInt('items-per-shard', values['items-per-shard']),

@@ -106,3 +106,31 @@ test('inspect prints the stored vector as a JSON array on its last line, after t
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /no item with id no-such-sku/);
 });
+
+test('--min-pair-shoppers keeps only pairs that enough shoppers share; the weights of kept pairs are unchanged', async () => {
+  const strict = join(dir, 'min-pair-2');
+  const result = await runCli(['build', ...common, '--out', strict, '--min-pair-shoppers', '2']);
+  assert.equal(result.code, 0, result.stderr);
+  const none = join(dir, 'min-pair-huge');
+  const empty = await runCli(['build', ...common, '--out', none, '--min-pair-shoppers', '100000']);
+  assert.equal(empty.code, 0, empty.stderr);
+  assert.match(empty.stdout, /behaviour: 0 items with neighbours/);
+
+  const ids = items.map((i) => i.id);
+  const all = await (await openIndexFolder(reference)).lookup(ids);
+  const kept = await (await openIndexFolder(strict)).lookup(ids);
+  let dropped = 0;
+  for (const [id, item] of kept) {
+    const stored = all.get(id)?.neighbours ?? [];
+    const full = new Map(stored.map((n) => [n.id, n.weight]));
+    const weakest = Math.min(...stored.map((n) => n.weight));
+    for (const n of item.neighbours) {
+      // Either the same pair with the same weight, or one that was below the
+      // top-k cut of the unfiltered list and moves up now that rarer pairs are gone.
+      if (full.has(n.id)) assert.equal(n.weight, full.get(n.id), `${id} → ${n.id}`);
+      else assert.ok(n.weight <= weakest, `${id} → ${n.id} was not in the unfiltered top k`);
+    }
+    dropped += [...full.keys()].filter((other) => !item.neighbours.some((n) => n.id === other)).length;
+  }
+  assert.ok(dropped > 0, 'the synthetic log has pairs only one shopper bought: some must go');
+});
