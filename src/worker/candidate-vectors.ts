@@ -1,6 +1,8 @@
 // Where each item's content vector comes from, cheapest first: the page's own
 // data-vector → the candidate index → this device's IndexedDB cache → the
 // encoder (in batches; the new vectors then go to the cache).
+// Items from the shopper's history that are not on screen never go to the
+// index: which shard a page fetches would tell the server what they viewed.
 import { itemText } from '../model/item-text.ts';
 import type { Neighbour } from '../rank/types.ts';
 import type { Problem } from './api.ts';
@@ -13,6 +15,8 @@ export interface VectorItem {
   brand?: string | undefined;
   description?: string | undefined;
   inline?: string | undefined;
+  /** From this shopper's history, not in the server's list: device-only sources. */
+  historyOnly?: boolean | undefined;
 }
 
 export interface VectorSources {
@@ -52,7 +56,7 @@ export async function resolveVectors(items: VectorItem[], sources: VectorSources
   if (sources.lookupIndex) {
     // Neighbours are wanted even for items whose vector came inline.
     try {
-      const found = await sources.lookupIndex(items.map((i) => i.id));
+      const found = await sources.lookupIndex(items.filter((i) => !i.historyOnly).map((i) => i.id));
       for (const [id, entry] of found) {
         if (!vectors.has(id)) vectors.set(id, entry.vector);
         if (entry.neighbours.length) neighbours.set(id, entry.neighbours);

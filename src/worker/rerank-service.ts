@@ -181,7 +181,7 @@ export class RerankService implements RerankWorkerApi {
     for (const e of events) {
       if (seen.has(e.itemId)) continue;
       seen.add(e.itemId);
-      items.push({ id: e.itemId, title: e.title, category: e.category, brand: e.brand });
+      items.push({ id: e.itemId, title: e.title, category: e.category, brand: e.brand, historyOnly: true });
     }
     return resolveVectors(
       items,

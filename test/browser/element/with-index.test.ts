@@ -1,6 +1,6 @@
 // <edge-rerank index="…"> with an index built by the project's own batch
-// builder: item vectors come from the index (only the query is embedded on
-// the device) and the behavioural neighbours learned from an interaction log
+// builder: candidate vectors come from the index (only the query and viewed
+// items are embedded on the device) and the behavioural neighbours learned from an interaction log
 // move up what shoppers bought together with what this shopper viewed. An
 // index built for another model is ignored with one warning.
 import { after, before, test } from 'node:test';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildIndex } from '../../../scripts/build-index/build.ts';
+import { shardOf } from '../../../src/index/shard-of.ts';
 import { MODELS, assertNothingPrivateSent, awaitRerank, awaitTracked, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
@@ -24,7 +25,7 @@ before(async () => {
   // Other shoppers often bought the tent together with the mug: the mug's neighbour list names the tent.
   const baskets = [...Array.from({ length: 6 }, (_, i) => ({ user: `u${i}`, items: ['kes-tent', 'ork-mug'] })), { user: 'u9', items: ['mar-stove', 'tun-hat'] }];
   writeFileSync(join(tmp, 'purchases.jsonl'), baskets.map((b) => JSON.stringify(b)).join('\n'));
-  await buildIndex({ catalog: join(tmp, 'catalog.jsonl'), interactions: join(tmp, 'purchases.jsonl'), out: join(tmp, 'index'), model: join(MODELS, 'default'), device: 'cpu', tokenizerWorkers: 0 });
+  await buildIndex({ catalog: join(tmp, 'catalog.jsonl'), interactions: join(tmp, 'purchases.jsonl'), out: join(tmp, 'index'), model: join(MODELS, 'default'), device: 'cpu', tokenizerWorkers: 0, itemsPerShard: 1 });
   // The same index, claiming another model.
   cpSync(join(tmp, 'index'), join(tmp, 'other-model-index'), { recursive: true });
   const manifestPath = join(tmp, 'other-model-index', 'manifest.json');
@@ -51,11 +52,23 @@ test('vectors and neighbours come from the index: only the query is embedded, bo
   const snap = await awaitRerank(page);
   assert.equal(snap.status, 'reranked', JSON.stringify(snap.problem));
   assert.deepEqual(snap.errors, []);
-  assert.equal(snap.detail?.embedded, 0, 'every item vector came from the index');
+  // Every candidate's vector came from the index; only the viewed items that
+  // are not on screen were embedded here (looking them up would reveal them).
+  const viewedOffScreen = VIEWED.filter((v) => !RESULTS.some((r) => r.id === v.id)).length;
+  assert.ok(viewedOffScreen > 0);
+  assert.equal(snap.detail?.embedded, viewedOffScreen);
   assert.ok(snap.dom.indexOf('ork-mug') < SERVER_ORDER.indexOf('ork-mug'), 'the bought-together mug did not move up');
   assert.match(snap.detail!.reasons['ork-mug'] ?? '', /Kestrel Ridge two-person tent/, 'the reason names the viewed item it was bought with');
   const shards = shop.server.requests.filter((r) => r.url.startsWith('/idx/index/') && !r.url.endsWith('manifest.json'));
   assert.ok(shards.length > 0, 'no shard was fetched');
+
+  // Privacy: only shards of items on screen are fetched, never those of viewed items.
+  const manifest = JSON.parse(readFileSync(join(tmp, 'index', 'manifest.json'), 'utf8')) as { shards: { file: string }[] };
+  const fileOf = (id: string) => `/idx/index/${manifest.shards[shardOf(id, manifest.shards.length)]!.file}`;
+  const onScreen = new Set(RESULTS.map((p) => fileOf(p.id)));
+  const historyOnly = VIEWED.map((p) => fileOf(p.id)).filter((file) => !onScreen.has(file));
+  assert.ok(historyOnly.length > 0, 'the index must hold some viewed item in a shard of its own for this check to mean anything');
+  for (const request of shards) assert.ok(onScreen.has(request.url), `${request.url} is not a shard of an item on screen`);
 });
 
 test('an index built for another model: one index error, vectors embedded on the device instead', async () => {

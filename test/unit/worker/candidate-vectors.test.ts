@@ -97,3 +97,17 @@ test('a failing cache or index is a problem, not a failure: the encoder fills in
   assert.deepEqual(calls.embed, [['A']]);
   assert.ok(result.vectors.has('a'));
 });
+
+test('history items not on screen are never looked up in the index: their vectors come from the cache or the encoder', async () => {
+  const { s, calls } = sources({ index: { a: unit(1, 0), h: unit(0, 1) }, cache: { g: unit(1, 1) } });
+  const items = [
+    { id: 'a', title: 'A' },
+    { id: 'g', title: 'Viewed G', historyOnly: true },
+    { id: 'h', title: 'Viewed H', historyOnly: true },
+  ];
+  const result = await resolveVectors(items, s, []);
+  assert.deepEqual(calls.index, [['a']]);
+  assert.deepEqual(calls.cache, [['g', 'h']]);
+  assert.deepEqual(calls.embed, [['Viewed H']]);
+  assert.deepEqual([...result.vectors.keys()].sort(), ['a', 'g', 'h']);
+});
