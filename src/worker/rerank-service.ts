@@ -6,6 +6,7 @@ import { HistoryStore, type HistoryEvent } from '../history/history-store.ts';
 import { CandidateIndex } from '../index/candidate-index.ts';
 import { rank } from '../rank/ranker.ts';
 import { learnFromClick } from '../rank/click-learning.ts';
+import { offsetsFromWeights, weightsFromOffsets, type WeightOffsets } from '../rank/learned-weights.ts';
 import type { HistoryItem, Neighbour, RankCandidate, RankResult } from '../rank/types.ts';
 import type { TextEncoder } from '../model/types.ts';
 import type { Outcome, Problem, RerankRequest, RerankResponse, RerankWorkerApi, TrackEvent, WorkerTimings } from './api.ts';
@@ -14,8 +15,8 @@ import { EncoderHost, NeedsFreshWorker } from './encoder-host.ts';
 import { resolveVectors, type VectorItem } from './candidate-vectors.ts';
 import { RecentVectors } from './recent-vectors.ts';
 
-/** IndexedDB meta key of the blend weights learned from this shopper's clicks. */
-export const LEARNED_WEIGHTS_KEY = 'rank-weights';
+/** IndexedDB meta key of what this shopper's clicks taught: offsets from the shipped default weights. */
+export const LEARNED_WEIGHTS_KEY = 'rank-weight-offsets';
 /** Most recent history events a ranking looks at. */
 export const HISTORY_WINDOW = 100;
 /** A history read is reused this long at most (retention cut-offs move with time). */
@@ -63,8 +64,8 @@ export class RerankService implements RerankWorkerApi {
   async #historySnapshot(store: HistoryStore): Promise<HistorySnapshot> {
     const now = Date.now();
     if (this.#snapshot && now - this.#snapshot.readAt < SNAPSHOT_MAX_AGE_MS) return this.#snapshot;
-    const [events, weights] = await Promise.all([store.recentEvents(HISTORY_WINDOW), store.getMeta<Record<string, number>>(LEARNED_WEIGHTS_KEY)]);
-    this.#snapshot = { events, weights, readAt: now };
+    const [events, offsets] = await Promise.all([store.recentEvents(HISTORY_WINDOW), store.getMeta<WeightOffsets>(LEARNED_WEIGHTS_KEY)]);
+    this.#snapshot = { events, weights: offsets ? weightsFromOffsets(offsets) : undefined, readAt: now };
     return this.#snapshot;
   }
 
@@ -243,8 +244,9 @@ export class RerankService implements RerankWorkerApi {
       this.#snapshot = null;
       await store.addEvent(event);
       if (event.type === 'click' && this.#lastResult?.order.includes(event.itemId)) {
-        const weights = await store.getMeta<Record<string, number>>(LEARNED_WEIGHTS_KEY);
-        await store.setMeta(LEARNED_WEIGHTS_KEY, learnFromClick(weights, this.#lastResult, event.itemId));
+        const offsets = await store.getMeta<WeightOffsets>(LEARNED_WEIGHTS_KEY);
+        const learned = learnFromClick(weightsFromOffsets(offsets), this.#lastResult, event.itemId);
+        await store.setMeta(LEARNED_WEIGHTS_KEY, offsetsFromWeights(learned));
       }
       this.#snapshot = null;
       return { ok: true, value: null };

@@ -53,6 +53,25 @@ test('product pages record views in IndexedDB', async () => {
 
 let personalized: string[] = [];
 
+/** The click-learning record, read straight from IndexedDB as the browser stores it. */
+function learnedOffsets(page: Page): Promise<Record<string, number> | undefined> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number> | undefined>((resolve, reject) => {
+        const open = indexedDB.open('edge-rerank');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('rank-weight-offsets');
+          get.onsuccess = () => {
+            open.result.close();
+            resolve((get.result as { value?: Record<string, number> } | undefined)?.value);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
 test('the search page moves the viewed brand up, within max-displacement, with reasons naming viewed items', async () => {
   await page.goto(searchUrl);
   const snap = await awaitRerank(page);
@@ -100,6 +119,21 @@ test('a click on a result is recorded as a click', async () => {
   assert.deepEqual(events.at(-1) && [events.at(-1)!.itemId, events.at(-1)!.type], ['tun-jacket', 'click']);
 });
 
+test('a click on a low result teaches the blend weights a bounded step, stored on the device as offsets', async () => {
+  const last = personalized.at(-1)!;
+  const before = (await learnedOffsets(page)) ?? {}; // the click above may have taught something already
+  await page.evaluate(async (itemId) => {
+    const el = document.querySelector('edge-rerank') as unknown as { track(e: object): Promise<void> };
+    await el.track({ type: 'click', itemId, title: 'clicked' });
+  }, last);
+  const offsets = await learnedOffsets(page);
+  assert.ok(offsets, 'nothing was learned from the click');
+  const names = new Set([...Object.keys(before), ...Object.keys(offsets)]);
+  const steps = [...names].map((n) => (offsets[n] ?? 0) - (before[n] ?? 0));
+  assert.ok(steps.some((v) => v !== 0), 'the click changed no weight');
+  for (const v of steps) assert.ok(Math.abs(v) <= 0.05 + 1e-9, `one click moved a weight by ${v}`);
+});
+
 test('forget() erases the history and puts the server order back, also after a reload', async () => {
   await page.evaluate(async () => {
     const ctor = customElements.get('edge-rerank') as unknown as { forget(): Promise<void> };
@@ -109,6 +143,7 @@ test('forget() erases the history and puts the server order back, also after a r
   assert.deepEqual(snap.dom, SERVER_ORDER);
   assert.deepEqual(snap.badges, {}, 'reason badges stayed after forget()');
   assert.deepEqual(await exportedEvents(page), []);
+  assert.equal(await learnedOffsets(page), undefined, 'learned weights survived forget()');
   await page.reload();
   const reloaded = await awaitRerank(page);
   assert.deepEqual(reloaded.dom, SERVER_ORDER);
