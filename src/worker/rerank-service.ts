@@ -21,6 +21,8 @@ export const LEARNED_WEIGHTS_KEY = 'rank-weight-offsets';
 export const HISTORY_WINDOW = 100;
 /** A history read is reused this long at most (retention cut-offs move with time). */
 const SNAPSHOT_MAX_AGE_MS = 60_000;
+/** A failed index is tried again after this long. */
+const INDEX_RETRY_MS = 5 * 60_000;
 /** Query vectors kept in memory. */
 const QUERY_MEMO_SIZE = 32;
 
@@ -42,7 +44,7 @@ function since(start: number): number {
 export class RerankService implements RerankWorkerApi {
   readonly #encoders = new EncoderHost();
   #store: Promise<HistoryStore> | null = null;
-  readonly #indexes = new Map<string, Promise<CandidateIndex>>();
+  readonly #indexes = new Map<string, { opening: Promise<CandidateIndex>; failedAt?: number }>();
   readonly #recentVectors = new RecentVectors();
   readonly #queries = new Map<string, Float32Array>();
   #snapshot: HistorySnapshot | null = null;
@@ -221,18 +223,22 @@ export class RerankService implements RerankWorkerApi {
     return neighbours;
   }
 
-  /** One open attempt per index URL and model: a broken index is reported once, then ignored. */
+  /** One open attempt per index URL and model: a broken index is reported once,
+   *  then ignored — until INDEX_RETRY_MS have passed, since a network blip
+   *  should not switch the index off for the rest of the page's life. */
   async #index(url: string, modelSha256: string | undefined, problems: Problem[]): Promise<CandidateIndex | null> {
     const key = `${url} ${modelSha256 ?? 'any model'}`;
-    let opening = this.#indexes.get(key);
-    const first = !opening;
-    if (!opening) {
-      opening = CandidateIndex.open(url, { modelSha256 });
-      this.#indexes.set(key, opening);
+    let entry = this.#indexes.get(key);
+    const failedLongAgo = entry?.failedAt !== undefined && Date.now() - entry.failedAt > INDEX_RETRY_MS;
+    const first = !entry || failedLongAgo;
+    if (!entry || failedLongAgo) {
+      entry = { opening: CandidateIndex.open(url, { modelSha256 }) };
+      this.#indexes.set(key, entry);
     }
     try {
-      return await opening;
+      return await entry.opening;
     } catch (err) {
+      entry.failedAt ??= Date.now();
       if (first) problems.push({ code: 'index', message: `${problemOf('index', err).message}; ignoring the index and embedding on the device` });
       return null;
     }
