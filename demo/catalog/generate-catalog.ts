@@ -2,7 +2,7 @@
 // vocabulary, so every run (and every machine) gets the same few hundred
 // products, with the same ids, titles and prices.
 import { BRANDS, COLOURS, MODEL_NAMES, PRODUCT_TYPES } from './vocabulary.ts';
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../../scripts/seeded-random.ts';
 
 export interface DemoProduct {
   id: string;

@@ -3,7 +3,7 @@
 // shoppers buy kits (camping, rain, climbing, running), mostly from one brand.
 // Seeded: the same log every run. One JSON line per shopper: {user, items}.
 import type { DemoProduct } from './generate-catalog.ts';
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../../scripts/seeded-random.ts';
 
 /** Product type names (the end of each title) that are bought together. */
 export const KITS: readonly (readonly string[])[] = [

@@ -2,17 +2,7 @@
 // and tests get realistic-looking product text of varied length without
 // shipping anyone's real data.
 import type { ItemFields } from '../../src/model/item-text.ts';
-
-function random(seed: number): () => number {
-  let a = seed >>> 0; // mulberry32
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom as random } from '../seeded-random.ts';
 
 const CATEGORIES = [
   ['Lab Supplies', 'Pipettes', ['pipette', 'pipette tips', 'micropipette', 'transfer pipette']],

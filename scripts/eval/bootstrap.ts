@@ -1,23 +1,12 @@
 // 95% paired bootstrap confidence interval of a mean difference: resample
 // cases with replacement (fixed seed, so the interval is reproducible) and
 // take the 2.5th and 97.5th percentiles of the resampled mean differences.
+import { seededRandom } from '../seeded-random.ts';
 
 export interface Interval {
   mean: number;
   low: number;
   high: number;
-}
-
-/** mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function pairedBootstrap(

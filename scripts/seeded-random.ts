@@ -1,5 +1,5 @@
 // mulberry32: tiny, fast, and the same sequence everywhere for one seed, so
-// the demo's catalogue and log are identical on every machine.
+// generated catalogues, logs and bootstrap resamples are identical on every machine.
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
