@@ -2,7 +2,7 @@
 // plain data crosses the thread boundary; errors come back as data (comlink
 // would drop EdgeRerankError's `code`).
 import type { ErrorCode } from '../errors.ts';
-import type { HistoryEventType } from '../rank/types.ts';
+import type { NewEvent } from '../history/history-store.ts';
 
 export type Backend = 'webgpu' | 'wasm';
 
@@ -60,14 +60,8 @@ export interface RerankResponse {
   problems: Problem[];
 }
 
-export interface TrackEvent {
-  itemId: string;
-  type: HistoryEventType;
-  title: string;
-  category?: string | undefined;
-  brand?: string | undefined;
-  time?: number | undefined;
-}
+/** One thing the shopper did, as the HistoryStore records it. */
+export type TrackEvent = NewEvent;
 
 export type Outcome<T> =
   | { ok: true; value: T }
