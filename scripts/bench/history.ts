@@ -1,9 +1,9 @@
 // Benchmark (not a test): HistoryStore latency in real Chromium on real
 // IndexedDB, the store operations one rerank pays for. Writes
-// bench/results/history.json.  Run: npx tsx test/browser/history/bench-history.ts
+// bench/results/history.json.  Run: npm run bench:history
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { freshDbName, startHistoryHarness, type Edge } from './history-page.ts';
+import { freshDbName, startHistoryHarness, type Edge } from '../../test/browser/history/history-page.ts';
 
 const RUNS = 30;
 const harness = await startHistoryHarness();
@@ -43,7 +43,7 @@ try {
     return { openMs: +openMs.toFixed(2), ops: Object.fromEntries(rows) };
   }, { dbName: freshDbName('bench'), RUNS });
   const out = {
-    command: 'npx tsx test/browser/history/bench-history.ts',
+    command: 'npm run bench:history',
     browser: `Chromium ${harness.browser.version()}`,
     runs: RUNS,
     // Timings on a shared 2-core machine swing with the load: read them with it.
