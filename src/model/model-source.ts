@@ -38,8 +38,10 @@ export function resolveModelSource(model: string, base?: string): ModelSource {
   return { kind: 'folder', path: url.pathname.replace(/\/+$/, '') || '/', label: value };
 }
 
-/** The URL or path of one file of the model, as the encoder fetches it itself. */
-export function modelFileLocation(source: ModelSource, file: string, hubHost = 'https://huggingface.co/'): string {
+/** The URL or path of one file of the model, as the encoder fetches it itself.
+ *  `hubHost` is transformers.js's `env.remoteHost`, so a mirror configured
+ *  there is honoured. */
+export function modelFileLocation(source: ModelSource, file: string, hubHost: string): string {
   if (source.kind === 'hub') return `${hubHost}${source.id}/resolve/main/${file}`;
   return `${source.path === '/' ? '' : source.path}/${file}`;
 }

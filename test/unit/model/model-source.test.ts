@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { EdgeRerankError } from '../../../src/errors.ts';
 import { modelFileLocation, resolveModelSource } from '../../../src/model/model-source.ts';
 
+/** A stand-in hub host (a mirror), as transformers.js's env.remoteHost would give it. */
+const HUB = 'https://hub-mirror.example/';
+
 const PAGE = 'https://shop.example/search?q=shoes';
 
 test('browser: an origin-relative folder becomes a path on the page origin', () => {
@@ -35,10 +38,10 @@ test('an empty model value is an input error', () => {
 });
 
 test('file locations: under the folder, or the hub resolve URL', () => {
-  assert.equal(modelFileLocation({ kind: 'folder', path: '/models/default', label: '' }, 'onnx/model.onnx'), '/models/default/onnx/model.onnx');
-  assert.equal(modelFileLocation({ kind: 'folder', path: '/', label: '' }, 'config.json'), '/config.json');
+  assert.equal(modelFileLocation({ kind: 'folder', path: '/models/default', label: '' }, 'onnx/model.onnx', HUB), '/models/default/onnx/model.onnx');
+  assert.equal(modelFileLocation({ kind: 'folder', path: '/', label: '' }, 'config.json', HUB), '/config.json');
   assert.equal(
-    modelFileLocation({ kind: 'hub', id: 'Xenova/all-MiniLM-L6-v2', label: '' }, 'onnx/model_quantized.onnx'),
-    'https://huggingface.co/Xenova/all-MiniLM-L6-v2/resolve/main/onnx/model_quantized.onnx',
+    modelFileLocation({ kind: 'hub', id: 'Xenova/all-MiniLM-L6-v2', label: '' }, 'onnx/model_quantized.onnx', HUB),
+    'https://hub-mirror.example/Xenova/all-MiniLM-L6-v2/resolve/main/onnx/model_quantized.onnx',
   );
 });
