@@ -1,12 +1,13 @@
 // npm run bench:index — items/s of the batch index builder on a generated
-// 20,000-item catalog, by batch size, on every device that works here; writes
-// bench/results/index.json. Speed is measured here, never asserted in tests.
+// 20,000-item catalog, by batch size, on every device that works here (and on
+// the CPU with --arithmetic int8 too); writes bench/results/index.json. Speed is measured here, never asserted in tests.
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { listSupportedBackends } from 'onnxruntime-node';
 import { buildIndex, type BuildSummary } from '../build-index/build.ts';
 import { cudaBinariesInstalled, type ResolvedDevice } from '../build-index/device.ts';
+import type { Arithmetic } from '../build-index/embedder.ts';
 import { jsonl, syntheticCatalog } from '../build-index/synthetic-catalog.ts';
 
 const ITEMS = Number(process.env.BENCH_INDEX_ITEMS ?? 20_000);
@@ -15,6 +16,7 @@ const MODEL = process.env.BENCH_INDEX_MODEL ?? 'public/models/default';
 
 interface Run {
   device: ResolvedDevice;
+  arithmetic: Arithmetic;
   batch: number;
   itemsPerSecond: number;
   /** Process CPU time per item (all threads): less sensitive to other load than items/s. */
@@ -32,28 +34,34 @@ const runs: Run[] = [];
 const unavailable: Record<string, string> = {};
 const loadBefore = loadavg()[0];
 
-async function once(device: ResolvedDevice, batch: number): Promise<BuildSummary> {
-  const out = join(dir, `${device}-${batch}`);
+async function once(device: ResolvedDevice, arithmetic: Arithmetic, batch: number): Promise<BuildSummary> {
+  const out = join(dir, `${device}-${arithmetic}-${batch}`);
   try {
-    return await buildIndex({ catalog, out, model: MODEL, device, batch });
+    return await buildIndex({ catalog, out, model: MODEL, device, arithmetic, batch });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
 
 try {
-  const devices: ResolvedDevice[] = ['cpu', 'webgpu', ...(cudaBinariesInstalled() ? (['cuda'] as const) : [])];
-  for (const device of devices) {
+  // int8 arithmetic runs on the CPU's integer kernels only.
+  const setups: [ResolvedDevice, Arithmetic][] = [
+    ['cpu', 'float32'],
+    ['cpu', 'int8'],
+    ['webgpu', 'float32'],
+    ...(cudaBinariesInstalled() ? ([['cuda', 'float32']] as const) : []),
+  ];
+  for (const [device, arithmetic] of setups) {
     for (const batch of BATCHES) {
       try {
         const loadBeforeRun = Number(loadavg()[0]?.toFixed(2));
         const cpuBefore = process.cpuUsage();
-        const s = await once(device, batch);
+        const s = await once(device, arithmetic, batch);
         const cpu = process.cpuUsage(cpuBefore);
         const cpuMsPerItem = Number(((cpu.user + cpu.system) / 1000 / s.embedded).toFixed(3));
         const load: [number, number] = [loadBeforeRun, Number(loadavg()[0]?.toFixed(2))];
-        runs.push({ device, batch, itemsPerSecond: Math.round(s.itemsPerSecond), cpuMsPerItem, secondsTotal: Number(s.seconds.toFixed(2)), bytesWritten: s.bytesWritten, load });
-        console.log(`${device} batch ${batch}: ${s.itemsPerSecond.toFixed(0)} items/s (${s.seconds.toFixed(1)} s with model load)`);
+        runs.push({ device, arithmetic, batch, itemsPerSecond: Math.round(s.itemsPerSecond), cpuMsPerItem, secondsTotal: Number(s.seconds.toFixed(2)), bytesWritten: s.bytesWritten, load });
+        console.log(`${device} ${arithmetic} batch ${batch}: ${s.itemsPerSecond.toFixed(0)} items/s (${s.seconds.toFixed(1)} s with model load)`);
       } catch (err) {
         unavailable[device] = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
         console.log(`${device}: not available here (${unavailable[device]})`);
@@ -65,7 +73,8 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const best = (device: ResolvedDevice) => Math.max(0, ...runs.filter((r) => r.device === device).map((r) => r.itemsPerSecond));
+const best = (device: ResolvedDevice, arithmetic?: Arithmetic) =>
+  Math.max(0, ...runs.filter((r) => r.device === device && (!arithmetic || r.arithmetic === arithmetic)).map((r) => r.itemsPerSecond));
 const gpu = Math.max(best('cuda'), best('webgpu'));
 const result = {
   benchmark: 'index builder items/s',
@@ -86,6 +95,8 @@ const result = {
   runs,
   unavailable,
   bestCpuItemsPerSecond: best('cpu'),
+  bestCpuFloat32ItemsPerSecond: best('cpu', 'float32'),
+  bestCpuInt8ItemsPerSecond: best('cpu', 'int8'),
   // What the CPU time implies for this machine's cores with nothing else running (a projection, not a measurement).
   projectedIdleCpuItemsPerSecond: Math.round(
     (cpus().length * 1000) / Math.min(...runs.filter((r) => r.device === 'cpu').map((r) => r.cpuMsPerItem)),

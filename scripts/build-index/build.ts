@@ -13,7 +13,7 @@ import { writeFileAtomic } from './atomic-file.ts';
 import { BUILD_DIR, planShards, writePlan, writeRecord, type PlannedItem } from './build-plan.ts';
 import { readCatalog, type InputProblem } from './catalog.ts';
 import type { IndexDevice, ResolvedDevice } from './device.ts';
-import { openEmbedder, type ModelDtype } from './embedder.ts';
+import { openEmbedder, type Arithmetic, type ModelDtype } from './embedder.ts';
 import { readInteractions } from './interactions.ts';
 import { finishedShard, mergeIndex } from './merge.ts';
 
@@ -35,6 +35,8 @@ export interface BuildOptions {
   model?: string | undefined;
   dtype?: ModelDtype | undefined;
   device?: IndexDevice | undefined;
+  /** float32 (default, the browser's arithmetic) or int8 (CPU integer kernels, ~2× faster). */
+  arithmetic?: Arithmetic | undefined;
   batch?: number | undefined;
   /** Build only shard files s with s % count === index; `merge` writes the manifest. */
   shard?: ShardPart | undefined;
@@ -65,7 +67,7 @@ export interface BuildSummary {
   skippedByReason: Record<string, number>;
   duplicates: InputProblem[];
   device: ResolvedDevice;
-  model: { id: string; sha256: string; dtype: ModelDtype };
+  model: { id: string; sha256: string; dtype: ModelDtype; arithmetic: Arithmetic };
   dim: number;
   shardCount: number;
   shardsBuilt: number;
@@ -140,12 +142,14 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     modelDir: options.model ?? DEFAULT_MODEL_DIR,
     dtype: options.dtype ?? 'q8',
     device: options.device ?? 'auto',
+    arithmetic: options.arithmetic,
     threads: options.threads,
     tokenizerWorkers: options.tokenizerWorkers,
     log,
   });
   try {
-    const model = { id: embedder.modelId, sha256: embedder.modelSha256, dtype: embedder.dtype };
+    // The arithmetic is part of every shard's input hash: --resume never mixes the two.
+    const model = { id: embedder.modelId, sha256: embedder.modelSha256, dtype: embedder.dtype, arithmetic: embedder.arithmetic };
     const { plan, shards } = planShards(catalog.items, neighbours, model, embedder.dim, options.itemsPerShard);
     await mkdir(join(out, 'shards'), { recursive: true });
     await mkdir(join(out, BUILD_DIR), { recursive: true });

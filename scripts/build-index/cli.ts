@@ -5,13 +5,14 @@ import { parseArgs } from 'node:util';
 import { EdgeRerankError } from '../../src/errors.ts';
 import { buildIndex, parseShardPart, type BuildSummary } from './build.ts';
 import { INDEX_DEVICES, type IndexDevice } from './device.ts';
+import { ARITHMETICS, type Arithmetic } from './embedder.ts';
 import { inspectItem } from './inspect.ts';
 import { mergeIndex } from './merge.ts';
 import { progressReporter } from './progress.ts';
 
 const USAGE = `usage:
   edge-rerank-index build --catalog FILE --out DIR [--model DIR] [--dtype q8|fp32]
-                          [--device auto|cuda|webgpu|cpu] [--batch N] [--shard i/n] [--resume]
+                          [--device auto|cuda|webgpu|cpu] [--arithmetic float32|int8] [--batch N] [--shard i/n] [--resume]
                           [--interactions FILE] [--min-pair-shoppers N] [--threads N] [--checkpoint-items N]
                           [--items-per-shard N] [--tokenizer-workers N]
   edge-rerank-index merge --out DIR
@@ -39,7 +40,7 @@ function printSummary(s: BuildSummary): void {
     `items: ${s.items} indexed from ${s.lines} lines (${s.embedded} embedded, ${s.shardsBuilt} shards built, ${s.shardsReused} reused, ${s.shardCount} in the index)`,
     `skipped: ${s.skipped.length}${s.skipped.length ? ` (${Object.entries(s.skippedByReason).map(([r, n]) => `${n} ${r}`).join(', ')})` : ''}`,
     `duplicates: ${s.duplicates.length} (last line wins)`,
-    `model: ${s.model.id} ${s.model.dtype} sha256 ${s.model.sha256}, dim ${s.dim}`,
+    `model: ${s.model.id} ${s.model.dtype} sha256 ${s.model.sha256}, dim ${s.dim}, ${s.model.arithmetic} arithmetic`,
     `device: ${s.device}`,
     `speed: ${s.itemsPerSecond.toFixed(0)} items/s (${s.seconds.toFixed(1)} s in all)`,
     `bytes written: ${s.bytesWritten}`,
@@ -64,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       model: { type: 'string' },
       dtype: { type: 'string' },
       device: { type: 'string' },
+      arithmetic: { type: 'string' },
       batch: { type: 'string' },
       shard: { type: 'string' },
       resume: { type: 'boolean' },
@@ -86,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
     if (!INDEX_DEVICES.includes(device)) throw new UsageError(`--device ${values.device}: expected one of ${INDEX_DEVICES.join(', ')}`);
     const dtype = values.dtype ?? 'q8';
     if (dtype !== 'q8' && dtype !== 'fp32') throw new UsageError(`--dtype ${dtype}: expected q8 or fp32`);
+    const arithmetic = (values.arithmetic ?? 'float32') as Arithmetic;
+    if (!ARITHMETICS.includes(arithmetic)) throw new UsageError(`--arithmetic ${values.arithmetic}: expected ${ARITHMETICS.join(' or ')}`);
     const progress = progressReporter();
     const summary = await buildIndex({
       catalog: values.catalog,
@@ -93,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
       model: values.model,
       dtype,
       device,
+      arithmetic,
       batch: positiveInt('batch', values.batch),
       shard: values.shard === undefined ? undefined : shardPart(values.shard),
       resume: values.resume ?? false,

@@ -31,7 +31,8 @@ export function sessionOptions(device: ResolvedDevice, threads?: number): ort.In
   };
 }
 
-export async function createSession(modelPath: string, device: ResolvedDevice, threads?: number): Promise<ort.InferenceSession> {
+/** `model` is a file path, or the bytes of a graph rewritten in memory. */
+export async function createSession(model: string | Uint8Array, device: ResolvedDevice, threads?: number): Promise<ort.InferenceSession> {
   if (device === 'cuda' && !cudaBinariesInstalled()) {
     throw new EdgeRerankError(
       'backend',
@@ -39,7 +40,9 @@ export async function createSession(modelPath: string, device: ResolvedDevice, t
     );
   }
   try {
-    return await ort.InferenceSession.create(modelPath, sessionOptions(device, threads));
+    const options = sessionOptions(device, threads);
+    // Two overloads of create(): a path or bytes.
+    return await (typeof model === 'string' ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options));
   } catch (err) {
     throw new EdgeRerankError('backend', `device ${device} is not usable here: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }

@@ -13,6 +13,10 @@ export interface ManifestModel {
   sha256: string;
   /** Which file of the model folder: "q8" = onnx/model_quantized.onnx. */
   dtype: 'q8' | 'fp32';
+  /** How the builder computed: "float32" as the browser does, or "int8"
+   *  (integer kernels, cosine ≥ 0.999 to the browser's vectors). Manifests
+   *  written before it existed lack it and parse as float32. */
+  arithmetic: 'float32' | 'int8';
 }
 
 export interface ManifestShard {
@@ -45,7 +49,7 @@ export function manifestJson(manifest: Manifest): string {
   const ordered: Manifest = {
     format: manifest.format,
     formatVersion: manifest.formatVersion,
-    model: { id: manifest.model.id, sha256: manifest.model.sha256, dtype: manifest.model.dtype },
+    model: { id: manifest.model.id, sha256: manifest.model.sha256, dtype: manifest.model.dtype, arithmetic: manifest.model.arithmetic },
     dim: manifest.dim,
     vectorDtype: manifest.vectorDtype,
     textTemplateVersion: manifest.textTemplateVersion,
@@ -74,6 +78,9 @@ export function parseManifest(value: unknown, source: string): Manifest {
   if (!isObject(model) || typeof model.id !== 'string' || !isSha(model.sha256) || (model.dtype !== 'q8' && model.dtype !== 'fp32')) {
     fail('model must have id, sha256 and dtype (q8|fp32)');
   }
+  if (isObject(model) && model.arithmetic !== undefined && model.arithmetic !== 'float32' && model.arithmetic !== 'int8') {
+    fail(`model arithmetic ${String(model.arithmetic)} is not float32 or int8`);
+  }
   if (!isCount(value.dim) || value.dim === 0) fail('dim must be a positive integer');
   if (value.vectorDtype !== 'int8') fail(`vectorDtype ${String(value.vectorDtype)} is not supported`);
   if (!isCount(value.textTemplateVersion)) fail('textTemplateVersion missing');
@@ -92,7 +99,8 @@ export function parseManifest(value: unknown, source: string): Manifest {
     }
   });
   if (total !== value.count) fail(`shards hold ${total} items but count says ${String(value.count)}`);
-  return value as unknown as Manifest;
+  const parsed = value as unknown as Manifest;
+  return { ...parsed, model: { ...parsed.model, arithmetic: parsed.model.arithmetic ?? 'float32' } };
 }
 
 /** Content-addressed shard path: a rebuilt shard gets a new name, so caches

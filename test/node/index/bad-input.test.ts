@@ -90,3 +90,17 @@ test('a model file that does not match the sha256 recorded in its config.json is
   assert.match(result.stderr, /model-load: .*model_quantized\.onnx: sha256 [0-9a-f]{64} does not match f{64}/);
   assert.ok(!existsSync(out));
 });
+
+test('--arithmetic int8 refuses a GPU device and the fp32 model rather than building something else', async () => {
+  const catalog = file('int8.jsonl', '{"id":"a","title":"Beaker"}\n');
+  const gpu = await build(catalog, join(dir, 'int8-gpu'), '--arithmetic', 'int8', '--device', 'webgpu');
+  assert.equal(gpu.code, 1);
+  assert.match(gpu.stderr, /input: --arithmetic int8 runs on the CPU: use --device cpu \(or auto\), not webgpu/);
+  const fp32 = await build(catalog, join(dir, 'int8-fp32'), '--arithmetic', 'int8', '--dtype', 'fp32');
+  assert.equal(fp32.code, 1);
+  assert.match(fp32.stderr, /needs --dtype q8/);
+  const typo = await build(catalog, join(dir, 'int4'), '--arithmetic', 'int4');
+  assert.equal(typo.code, 2);
+  assert.match(typo.stderr, /--arithmetic int4: expected float32 or int8/);
+  assert.ok(!existsSync(join(dir, 'int8-gpu')) && !existsSync(join(dir, 'int8-fp32')));
+});

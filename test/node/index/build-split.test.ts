@@ -134,3 +134,27 @@ test('--min-pair-shoppers keeps only pairs that enough shoppers share; the weigh
   }
   assert.ok(dropped > 0, 'the synthetic log has pairs only one shopper bought: some must go');
 });
+
+test('--arithmetic int8 is deterministic too: batch 5 and a 2-way split give the bytes of one batch-64 build, and --resume never mixes the two arithmetics', async () => {
+  const int8 = [...common, '--arithmetic', 'int8'];
+  const one = join(dir, 'int8-batch64');
+  const first = await runCli(['build', ...int8, '--out', one, '--batch', '64']);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /int8 arithmetic/);
+  const small = join(dir, 'int8-batch5');
+  assert.equal((await runCli(['build', ...int8, '--out', small, '--batch', '5'])).code, 0);
+  assertSameFolder(small, one);
+  const split = join(dir, 'int8-split');
+  const parts = await Promise.all([0, 1].map((i) => runCli(['build', ...int8, '--out', split, '--batch', '16', '--shard', `${i}/2`])));
+  for (const part of parts) assert.equal(part.code, 0, part.stderr);
+  assert.equal((await runCli(['merge', '--out', split])).code, 0);
+  assertSameFolder(split, one);
+  // Shards of one arithmetic are never reused for the other: half an int8
+  // build (its shard records still there), then a float32 --resume over it.
+  const mixed = join(dir, 'int8-then-float32');
+  assert.equal((await runCli(['build', ...int8, '--out', mixed, '--shard', '0/2'])).code, 0);
+  const float32 = await runCli(['build', ...common, '--out', mixed, '--resume']);
+  assert.equal(float32.code, 0, float32.stderr);
+  assert.match(float32.stdout, /16 shards built, 0 reused/);
+  assertSameFolder(mixed, reference);
+});

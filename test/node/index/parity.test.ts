@@ -3,7 +3,7 @@
 // browser would, so an indexed item and an on-device item rank alike.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIndex } from '../../../scripts/build-index/build.ts';
@@ -78,5 +78,30 @@ test('fp32 model: builder vectors vs the browser encoder, cosine ≥ 0.9999 (≥
   } finally {
     await encoder.dispose();
     await embedder.dispose();
+  }
+});
+
+test('--arithmetic int8: index vectors vs the browser encoder still reach cosine ≥ 0.999, and the manifest says how they were made', async () => {
+  const encoder = await loadEncoder({ model: MODEL, device: 'cpu', dtype: 'q8' });
+  try {
+    const out = join(dir, 'int8-arithmetic');
+    const summary = await buildIndex({ catalog, out, model: MODEL, dtype: 'q8', device: 'cpu', arithmetic: 'int8', batch: 32 });
+    assert.equal(summary.model.arithmetic, 'int8');
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { model: { arithmetic: string; sha256: string } };
+    assert.equal(manifest.model.arithmetic, 'int8');
+    // Same model file as the browser's: the widget accepts the index.
+    const index = await openIndexFolder(out, { modelSha256: encoder.modelSha256 });
+    const found = await index.lookup(items.map((i) => i.id));
+    const browser = await encoder.embed(texts);
+    const cosines = items.map((item, i) => cosine(found.get(item.id)?.vector ?? new Float32Array(DIM), rowOf(browser, i)));
+    const min = Math.min(...cosines);
+    console.log(`int8 arithmetic: min cosine ${min.toFixed(6)}, mean ${(cosines.reduce((a, b) => a + b) / cosines.length).toFixed(6)}`);
+    assert.ok(min >= 0.999, `min cosine ${min}`);
+    // Not the float32 build (made by the first test) under another name: integer kernels round differently.
+    const float32 = await (await openIndexFolder(join(dir, 'q8'))).lookup(items.map((i) => i.id));
+    const differ = items.filter((item) => String(found.get(item.id)?.vector) !== String(float32.get(item.id)?.vector));
+    assert.ok(differ.length > items.length / 2, `${differ.length} of ${items.length} vectors differ from the float32 build`);
+  } finally {
+    await encoder.dispose();
   }
 });

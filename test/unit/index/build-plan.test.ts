@@ -4,7 +4,7 @@ import { planShards, storedWeight } from '../../../scripts/build-index/build-pla
 import { shardOf } from '../../../src/index/shard-of.ts';
 import type { ItemFields } from '../../../src/model/item-text.ts';
 
-const model = { id: 'm', sha256: 'a'.repeat(64), dtype: 'q8' as const };
+const model = { id: 'm', sha256: 'a'.repeat(64), dtype: 'q8' as const, arithmetic: 'float32' as const };
 const items: ItemFields[] = Array.from({ length: 10 }, (_, i) => ({ id: `id-${i}`, title: `Item ${i}`, brand: 'B' }));
 
 test('the plan depends on the items, not on their order in the catalog', () => {
@@ -29,10 +29,14 @@ test("changing one title changes only its own shard's input hash", () => {
   assert.deepEqual(changed, [shardOf('id-7', 4)]);
 });
 
-test('another model or dim changes every input hash', () => {
+test('another model, arithmetic or dim changes every input hash', () => {
   const base = planShards(items, undefined, model, 4, 4).plan.inputs;
   const other = planShards(items, undefined, { ...model, sha256: 'b'.repeat(64) }, 4, 4).plan.inputs;
   assert.ok(base.every((hash, s) => hash !== other[s]));
+  const int8 = planShards(items, undefined, { ...model, arithmetic: 'int8' }, 4, 4).plan.inputs;
+  assert.ok(base.every((hash, s) => hash !== int8[s]));
+  const wider = planShards(items, undefined, model, 8, 4).plan.inputs;
+  assert.ok(base.every((hash, s) => hash !== wider[s]));
 });
 
 test('neighbours are stored with 5 significant digits and mark the plan', () => {

@@ -36,7 +36,7 @@ function memoryIndex(overrides: Partial<Manifest> = {}) {
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     formatVersion: INDEX_FORMAT_VERSION,
-    model: { id: 'test/model', sha256: MODEL_SHA, dtype: 'q8' },
+    model: { id: 'test/model', sha256: MODEL_SHA, dtype: 'q8', arithmetic: 'float32' },
     dim: 2,
     vectorDtype: 'int8',
     textTemplateVersion: ITEM_TEXT_VERSION,

@@ -6,7 +6,7 @@ const sha = (c: string) => c.repeat(64);
 const manifest: Manifest = {
   format: INDEX_FORMAT,
   formatVersion: 1,
-  model: { id: 'm', sha256: sha('1'), dtype: 'q8' },
+  model: { id: 'm', sha256: sha('1'), dtype: 'q8', arithmetic: 'float32' },
   dim: 4,
   vectorDtype: 'int8',
   textTemplateVersion: 1,
@@ -31,6 +31,13 @@ test('manifestJson writes keys in one fixed order whatever the object order', ()
 
 test('a written manifest parses back to the same value', () => {
   assert.deepEqual(parseManifest(JSON.parse(manifestJson(manifest)), 'x'), manifest);
+});
+
+test('a manifest written before the arithmetic field existed reads as float32; an unknown arithmetic is refused', () => {
+  const { arithmetic: _, ...older } = manifest.model;
+  assert.equal(parseManifest({ ...manifest, model: older }, 'x').model.arithmetic, 'float32');
+  assert.equal(parseManifest({ ...manifest, model: { ...older, arithmetic: 'int8' } }, 'x').model.arithmetic, 'int8');
+  assert.throws(() => parseManifest({ ...manifest, model: { ...older, arithmetic: 'int4' } }, 'x'), /model arithmetic int4 is not float32 or int8/);
 });
 
 test('bad manifests are refused with the reason', () => {
