@@ -49,7 +49,7 @@ try {
     ['cpu', 'float32'],
     ['cpu', 'int8'],
     ['webgpu', 'float32'],
-    ...(cudaBinariesInstalled() ? ([['cuda', 'float32']] as const) : []),
+    ...(cudaBinariesInstalled() ? [['cuda', 'float32'] as [ResolvedDevice, Arithmetic]] : []),
   ];
   for (const [device, arithmetic] of setups) {
     for (const batch of BATCHES) {
