@@ -4,6 +4,7 @@
 // names new files.
 import { EdgeRerankError } from '../errors.ts';
 import { ITEM_TEXT_VERSION } from '../model/item-text.ts';
+import { sha256Hex } from '../model/sha256.ts';
 import { dequantizeInt8 } from './int8-vector.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
 import { decodeShard, type DecodedShard } from './shard-format.ts';
@@ -23,13 +24,6 @@ export interface CandidateIndexExpect {
 export const INDEX_CACHE_NAME = 'edge-rerank-index';
 /** Decoded shards kept in memory; older ones are read again from the cache. */
 const MAX_SHARDS_IN_MEMORY = 256;
-
-async function sha256Hex(bytes: Uint8Array): Promise<string | undefined> {
-  const subtle = globalThis.crypto?.subtle; // absent outside secure contexts
-  if (!subtle) return undefined;
-  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export class CandidateIndex {
   readonly manifest: Manifest;
@@ -164,7 +158,7 @@ export class CandidateIndex {
     if (cached) {
       const candidate = new Uint8Array(await cached.arrayBuffer());
       const sha = await sha256Hex(candidate);
-      if (sha === undefined || sha === entry.sha256) bytes = candidate;
+      if (sha === entry.sha256) bytes = candidate;
       else await cache?.delete(url).catch(() => undefined); // damaged copy: fetch again
     }
     if (!bytes) {
@@ -177,7 +171,7 @@ export class CandidateIndex {
       if (!response.ok) throw new EdgeRerankError('index', `index shard ${url} could not be fetched: HTTP ${response.status}`);
       bytes = new Uint8Array(await response.arrayBuffer());
       const sha = await sha256Hex(bytes);
-      if (sha !== undefined && sha !== entry.sha256) {
+      if (sha !== entry.sha256) {
         throw new EdgeRerankError('index', `index shard ${url} is corrupt: sha256 ${sha}, manifest says ${entry.sha256}`);
       }
       // Only verified bytes go into the cache; a failed put (quota) is not fatal.
