@@ -7,6 +7,10 @@ import { existsSync } from 'node:fs';
 export interface LaunchOptions {
   /** Expose navigator.gpu backed by SwiftShader (slow but real WebGPU). */
   webgpu?: boolean;
+  /** Host names resolved to 127.0.0.1: a page on http://<alias>:port is not a
+   *  secure context (no crypto.subtle, Cache API or WebGPU), as a shop's
+   *  plain-http staging site is not. */
+  hostAliases?: string[];
 }
 
 export function chromiumPath(): string {
@@ -24,6 +28,9 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
     '--disable-sync',
     '--no-first-run',
   ];
+  if (options.hostAliases?.length) {
+    args.push(`--host-resolver-rules=${options.hostAliases.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`);
+  }
   if (options.webgpu) {
     args.push('--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-webgpu-adapter=swiftshader');
   }

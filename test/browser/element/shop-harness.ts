@@ -50,6 +50,8 @@ export interface Shop {
 
 export interface ShopOptions {
   webgpu?: boolean;
+  /** Host names the browser resolves to the shop (see launchChromium). */
+  hostAliases?: string[];
   /** Extra static folders, e.g. a built index. */
   mounts?: Record<string, string>;
 }
@@ -107,7 +109,7 @@ export async function startShop(options: ShopOptions = {}): Promise<Shop> {
     },
   };
   const server = await startStaticServer({ mounts: { '/dist/': DIST, '/models/': MODELS, ...options.mounts }, routes });
-  const browser = await launchChromium({ webgpu: options.webgpu ?? false });
+  const browser = await launchChromium({ webgpu: options.webgpu ?? false, hostAliases: options.hostAliases });
   const pageRequests: PageRequest[] = [];
   const consoleLines: string[] = [];
   let context = await browser.newContext();
