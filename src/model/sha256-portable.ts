@@ -1,7 +1,7 @@
 // SHA-256 (FIPS 180-4) in plain TypeScript, for pages without crypto.subtle:
 // browsers expose it only in secure contexts, and a shop's staging site on
 // plain http (http://192.168.1.20/) must still be able to check its model.
-// About 100 ms for the 7 MB default model in a worker; subtle is used when it exists.
+// About 40 ms for the 7 MB default model (measured in Node); subtle is used when it exists.
 
 const K = Uint32Array.from([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
