@@ -53,6 +53,7 @@ export class EdgeRerankElement extends LitElement {
   declare consent: string | undefined;
   declare budget: string | number | undefined;
   declare maxCandidates: string | number | undefined;
+  declare stallTimeout: string | number | undefined;
 
   #observer: MutationObserver | null = null;
   #generation = 0;
@@ -161,6 +162,7 @@ export class EdgeRerankElement extends LitElement {
       consent: this.consent,
       budget: this.budget,
       maxCandidates: this.maxCandidates,
+      stallTimeout: this.stallTimeout,
     };
   }
 
@@ -261,7 +263,7 @@ export class EdgeRerankElement extends LitElement {
       strength: options.strength,
       maxDisplacement: options.maxDisplacement,
     };
-    const outcome = await callWorker((api, ctx) => api.rerank(ctx.avoidWebgpu ? { ...request, device: 'wasm' } : request));
+    const outcome = await callWorker((api, ctx) => api.rerank(ctx.avoidWebgpu ? { ...request, device: 'wasm' } : request), { stallMs: options.stallTimeout });
     for (const notice of outcome.notices ?? []) this.#report(notice);
     if (generation !== this.#generation) return { status: 'skipped', reason: 'superseded by a newer rerank' };
     if (!outcome.ok) {

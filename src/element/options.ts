@@ -24,6 +24,8 @@ export interface EdgeRerankOptions {
   budget: number;
   /** Only the first N items are reranked; the rest keep their place. */
   maxCandidates: number;
+  /** ms without any progress from the worker before it is given up on. */
+  stallTimeout: number;
 }
 
 export interface AttributeSpec {
@@ -47,10 +49,11 @@ export const DEFAULT_OPTIONS: Readonly<EdgeRerankOptions> = Object.freeze({
   consent: 'granted',
   budget: 300,
   maxCandidates: 200,
+  stallTimeout: 30_000,
 });
 
 /** Hard ceilings: a page asking for more would make the device do unbounded work. */
-export const LIMITS = Object.freeze({ maxDisplacement: 1000, budget: 60_000, maxCandidates: 1000 });
+export const LIMITS = Object.freeze({ maxDisplacement: 1000, budget: 60_000, maxCandidates: 1000, stallTimeout: [1000, 600_000] as const });
 
 export const ATTRIBUTES: readonly AttributeSpec[] = [
   { attribute: 'query', property: 'query', type: 'string', default: '', description: "The shopper's search query." },
@@ -64,6 +67,13 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   { attribute: 'consent', property: 'consent', type: 'string', default: 'granted', description: 'granted | denied; denied = nothing stored, no rerank.' },
   { attribute: 'budget', property: 'budget', type: 'number', default: 300, description: 'ms after the list appears within which the new order is always applied; later only if the shopper has not interacted with the list.' },
   { attribute: 'max-candidates', property: 'maxCandidates', type: 'number', default: 200, description: 'Only the first N items are reranked; the rest keep their place.' },
+  {
+    attribute: 'stall-timeout',
+    property: 'stallTimeout',
+    type: 'number',
+    default: 30_000,
+    description: 'ms without any progress from the worker (downloaded bytes, finished steps) after which it is stopped: one worker error, the server order stays, the next rerank starts a fresh worker.',
+  },
 ];
 
 /** What the element hands over: attribute strings, or property values a script set. */
@@ -135,6 +145,7 @@ export function parseOptions(raw: RawOptions): ParsedOptions {
     consent: oneOf('consent', raw.consent, ['granted', 'denied'] as const, d.consent, problems),
     budget: numberIn('budget', raw.budget, d.budget, 0, LIMITS.budget, problems, true),
     maxCandidates: numberIn('max-candidates', raw.maxCandidates, d.maxCandidates, 1, LIMITS.maxCandidates, problems, true),
+    stallTimeout: numberIn('stall-timeout', raw.stallTimeout, d.stallTimeout, LIMITS.stallTimeout[0], LIMITS.stallTimeout[1], problems, true),
   };
   return { options, problems };
 }

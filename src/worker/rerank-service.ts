@@ -13,6 +13,7 @@ import type { Outcome, Problem, RerankRequest, RerankResponse, RerankWorkerApi, 
 import { chooseBackend } from './backend-choice.ts';
 import { EncoderHost, NeedsFreshWorker } from './encoder-host.ts';
 import { resolveVectors, type VectorItem } from './candidate-vectors.ts';
+import { noteProgress } from './progress.ts';
 import { RecentVectors } from './recent-vectors.ts';
 
 /** IndexedDB meta key of what this shopper's clicks taught: offsets from the shipped default weights. */
@@ -94,6 +95,7 @@ export class RerankService implements RerankWorkerApi {
       try {
         store = await this.#history();
         ({ events, weights } = await this.#historySnapshot(store));
+        noteProgress();
       } catch (err) {
         problems.push(problemOf('storage', err));
       }
@@ -122,7 +124,12 @@ export class RerankService implements RerankWorkerApi {
           const encoder = await this.#encoders.encoder(request.model, backend);
           backend = encoder.device === 'webgpu' ? 'webgpu' : 'wasm';
           timings.encoderLoad = since(loadStarted);
-          const embed = (texts: string[]) => this.#encoders.embed(request.model, backend, texts);
+          noteProgress();
+          const embed = async (texts: string[]) => {
+            const vectors = await this.#encoders.embed(request.model, backend, texts);
+            noteProgress(); // one batch done: a long list is not a stall
+            return vectors;
+          };
 
           const queryStarted = performance.now();
           if (request.query) queryVector = await this.#queryVector(request.model, request.query, embed, encoder.dim);

@@ -78,6 +78,10 @@ before(async () => {
     // Registered before comlink's listener: swallows the message, then dies with an uncaught error.
     `self.addEventListener('message', (e) => { if (JSON.stringify(e.data ?? '').includes('crash-now')) { e.stopImmediatePropagation(); throw new Error('worker crashed mid-session'); } });`,
   );
+  // Freezes without crashing: no error event, no answer, no more progress reports.
+  patchedWorker('/dist-frozen/', `self.addEventListener('message', (e) => { if (JSON.stringify(e.data ?? '').includes('freeze-now')) for (;;) {} });`);
+  // A model server that accepts the request and never answers.
+  shop.route('/stalled-model/config.json', () => undefined);
   serveDistVariant(shop, '/dist-dead/', `throw new Error('the worker script is broken');`);
   for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json']) {
     const bytes = readFileSync(join(MODELS, 'default', file));
@@ -187,6 +191,38 @@ test('a worker that crashes mid-session: one worker error, then the next rerank 
   const recovered = await awaitRerank(page);
   assert.equal(recovered.status, 'reranked');
   assert.equal(recovered.detail?.historySize, 3, 'the history was not lost in the crash');
+});
+
+// A timeout of its own: without the watchdog this test would wait forever instead of failing.
+test('a worker that freezes: after stall-timeout one worker error, the server order stays, the next rerank starts a fresh worker', { timeout: 60_000 }, async () => {
+  await view(VIEWED, '/dist-frozen/');
+  const started = Date.now();
+  const snap = await openSearch(
+    '/bad/frozen',
+    searchPageHtml({ query: 'freeze-now', products: RESULTS, distPath: '/dist-frozen/', element: { 'stall-timeout': '2000' } }),
+  );
+  assert.equal(snap.status, 'failed');
+  assert.deepEqual(snap.dom, RESULTS.map((p) => p.id));
+  assert.deepEqual(snap.errors.map((e) => e.code), ['worker']);
+  assert.match(snap.errors[0]!.message, /no progress for 2 s/);
+  assert.ok(Date.now() - started >= 2000, 'gave up before the stall timeout');
+  await page.evaluate((q) => document.querySelector('edge-rerank')!.setAttribute('query', q), QUERY);
+  const recovered = await awaitRerank(page);
+  assert.equal(recovered.status, 'reranked');
+  assert.equal(recovered.detail?.historySize, 3, 'the history was not lost with the frozen worker');
+});
+
+test('a model download the server never answers is a stall, not a wait forever; the default model works again after', { timeout: 60_000 }, async () => {
+  await view(VIEWED);
+  const snap = await openSearch('/bad/stalled', searchPageHtml({ query: QUERY, products: UNRELATED, element: { model: '/stalled-model/', 'stall-timeout': '2000' } }));
+  assert.equal(snap.status, 'failed');
+  assert.deepEqual(snap.dom, UNRELATED_ORDER);
+  assert.deepEqual(snap.errors.map((e) => e.code), ['worker']);
+  assert.match(snap.errors[0]!.message, /a download that never finishes/);
+  await page.evaluate(() => document.querySelector('edge-rerank')!.setAttribute('model', '/models/default/'));
+  const recovered = await awaitRerank(page);
+  assert.equal(recovered.status, 'reranked', JSON.stringify(recovered.problem));
+  assert.ok((recovered.detail?.embedded ?? 0) > 0, 'the model was not used after the stall');
 });
 
 test('duplicate ids and items without a title: reported once each, repeats stay in place, the rest is ranked', async () => {

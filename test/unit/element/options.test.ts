@@ -21,6 +21,7 @@ test('attribute strings are parsed into typed values', () => {
     consent: 'denied',
     budget: '1000',
     maxCandidates: '50',
+    stallTimeout: '5000',
   });
   assert.deepEqual(problems, []);
   assert.deepEqual(options, {
@@ -35,16 +36,20 @@ test('attribute strings are parsed into typed values', () => {
     consent: 'denied',
     budget: 1000,
     maxCandidates: 50,
+    stallTimeout: 5000,
   });
 });
 
 test('out-of-range numbers are clamped, and each clamp is reported by attribute name', () => {
-  const { options, problems } = parseOptions({ strength: '7', maxDisplacement: '-2', budget: '1e9', maxCandidates: '0' });
+  const { options, problems } = parseOptions({ strength: '7', maxDisplacement: '-2', budget: '1e9', maxCandidates: '0', stallTimeout: '10' });
   assert.equal(options.strength, 1);
   assert.equal(options.maxDisplacement, 0);
   assert.equal(options.budget, LIMITS.budget);
   assert.equal(options.maxCandidates, 1);
-  assert.equal(problems.length, 4);
+  // Under a second would give up on a healthy worker between two progress reports.
+  assert.equal(options.stallTimeout, 1000);
+  assert.equal(problems.length, 5);
+  assert.equal(problems[4], 'attribute stall-timeout="10" is outside 1000–600000; using 1000');
   assert.match(problems[0]!, /^attribute strength="7" is outside 0–1; using 1$/);
   assert.match(problems[1]!, /max-displacement/);
 });
