@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { EdgeRerankError } from '../../src/errors.ts';
+import { maskedMeanPool } from '../../src/model/pooling.ts';
 import { createSession, cudaBinariesInstalled, type IndexDevice, type ResolvedDevice } from './device.ts';
 import { withInt8Arithmetic } from './int8-arithmetic.ts';
 import { loadTokenizer } from './item-tokenizer.ts';
@@ -109,7 +110,13 @@ async function runGroup(session: ort.InferenceSession, outputName: string, realR
   };
   const out = (await session.run(feeds))[outputName];
   if (!out) throw new EdgeRerankError('model-load', `model has no output ${outputName}`);
-  const data = out.data as Float32Array;
+  // A model without pooling in its graph (last_hidden_state [rows, seq, dim],
+  // most hub models) is mean-pooled as the browser's encoder pools it; rows
+  // here are unpadded, so every position is a real token.
+  const data =
+    out.dims.length === 3
+      ? maskedMeanPool(out.data as Float32Array, mask, rows.length, length, Number(out.dims[2]))
+      : (out.data as Float32Array);
   const dim = data.length / rows.length;
   const vectors: Float32Array[] = [];
   for (let i = 0; i < realRows.length; i++) {

@@ -13,6 +13,7 @@ import { jsonl, syntheticCatalog } from '../../../scripts/build-index/synthetic-
 import { dequantizeInt8, quantizeInt8 } from '../../../src/index/int8-vector.ts';
 import { loadEncoder } from '../../../src/model/encoder.ts';
 import { itemText } from '../../../src/model/item-text.ts';
+import { TINY_DIM, writeTinyModel } from '../../support/tiny-model.ts';
 
 const MODEL = join(process.cwd(), 'public/models/default');
 const DIM = 512;
@@ -101,6 +102,26 @@ test('--arithmetic int8: index vectors vs the browser encoder still reach cosine
     const float32 = await (await openIndexFolder(join(dir, 'q8'))).lookup(items.map((i) => i.id));
     const differ = items.filter((item) => String(found.get(item.id)?.vector) !== String(float32.get(item.id)?.vector));
     assert.ok(differ.length > items.length / 2, `${differ.length} of ${items.length} vectors differ from the float32 build`);
+  } finally {
+    await encoder.dispose();
+  }
+});
+
+test('a model without pooling in its graph (last_hidden_state, like most hub models): index vectors are mean-pooled as the browser pools them', async () => {
+  const model = join(dir, 'tiny-hidden');
+  writeTinyModel(model, { hiddenStateOnly: true, seed: 3 });
+  const tinyItems = syntheticCatalog(40, 3);
+  const tinyCatalog = join(dir, 'tiny-catalog.jsonl');
+  writeFileSync(tinyCatalog, jsonl(tinyItems));
+  const encoder = await loadEncoder({ model, device: 'cpu', dtype: 'q8' });
+  try {
+    const out = join(dir, 'tiny-hidden-index');
+    const summary = await buildIndex({ catalog: tinyCatalog, out, model, device: 'cpu', batch: 8 });
+    assert.equal(summary.dim, TINY_DIM);
+    const found = await (await openIndexFolder(out, { modelSha256: encoder.modelSha256 })).lookup(tinyItems.map((i) => i.id));
+    const browser = await encoder.embed(tinyItems.map(itemText));
+    const cosines = tinyItems.map((item, i) => cosine(found.get(item.id)?.vector ?? new Float32Array(TINY_DIM), browser.subarray(i * TINY_DIM, (i + 1) * TINY_DIM)));
+    assert.ok(Math.min(...cosines) >= 0.999, `min cosine ${Math.min(...cosines)}`);
   } finally {
     await encoder.dispose();
   }
