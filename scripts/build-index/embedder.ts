@@ -108,6 +108,10 @@ async function runGroup(session: ort.InferenceSession, outputName: string, realR
     input_ids: new ort.Tensor('int64', ids, [rows.length, length]),
     attention_mask: new ort.Tensor('int64', mask, [rows.length, length]),
   };
+  // BERT-family models also take segment ids: one segment, zeros, as transformers.js feeds them.
+  if (session.inputNames.includes('token_type_ids')) {
+    feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(rows.length * length), [rows.length, length]);
+  }
   const out = (await session.run(feeds))[outputName];
   if (!out) throw new EdgeRerankError('model-load', `model has no output ${outputName}`);
   // A model without pooling in its graph (last_hidden_state [rows, seq, dim],

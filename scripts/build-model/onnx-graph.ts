@@ -24,6 +24,9 @@ export interface BuildOptions {
   /** Tests only: stop before pooling and output `last_hidden_state`
    *  [batch, seq, dim], the shape most hub feature-extraction models have. */
   hiddenStateOnly?: boolean;
+  /** Tests only: also require a `token_type_ids` input [batch, seq] (unused),
+   *  as BERT-family hub models do. */
+  tokenTypeIds?: boolean;
 }
 
 type AttrValue = number | number[] | string;
@@ -178,7 +181,11 @@ export function buildUseLiteOnnx(w: UseLiteWeights, options: BuildOptions): Uint
       name: 'use_lite',
       node: g.nodes,
       initializer: g.initializers,
-      input: [io('input_ids', INT64, ['batch', 'sequence']), io('attention_mask', INT64, ['batch', 'sequence'])],
+      input: [
+        io('input_ids', INT64, ['batch', 'sequence']),
+        io('attention_mask', INT64, ['batch', 'sequence']),
+        ...(options.tokenTypeIds ? [io('token_type_ids', INT64, ['batch', 'sequence'])] : []),
+      ],
       output: [io(outputName, FLOAT, options.hiddenStateOnly ? ['batch', 'sequence', w.outputDim] : ['batch', w.outputDim])],
     },
   });

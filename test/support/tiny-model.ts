@@ -27,6 +27,8 @@ export interface TinyModelOptions {
   seed?: number;
   /** Output last_hidden_state (no pooling in the graph), like most hub models. */
   hiddenStateOnly?: boolean;
+  /** Require a token_type_ids input, like BERT-family hub models. */
+  tokenTypeIds?: boolean;
 }
 
 /** Writes config.json, tokenizer.json, tokenizer_config.json and both ONNX files into `dir`. */
@@ -39,8 +41,8 @@ export function writeTinyModel(dir: string, options: TinyModelOptions = {}): voi
   const files: Record<string, Uint8Array | string> = {
     'tokenizer.json': JSON.stringify(tokenizerJson(vocab)),
     'tokenizer_config.json': JSON.stringify(tokenizerConfigJson(weights.maxLength)),
-    'onnx/model.onnx': buildUseLiteOnnx(weights, { quantized: false, producerVersion: 'tiny', hiddenStateOnly: options.hiddenStateOnly }),
-    'onnx/model_quantized.onnx': buildUseLiteOnnx(weights, { quantized: true, producerVersion: 'tiny', hiddenStateOnly: options.hiddenStateOnly }),
+    'onnx/model.onnx': buildUseLiteOnnx(weights, { quantized: false, producerVersion: 'tiny', hiddenStateOnly: options.hiddenStateOnly, tokenTypeIds: options.tokenTypeIds }),
+    'onnx/model_quantized.onnx': buildUseLiteOnnx(weights, { quantized: true, producerVersion: 'tiny', hiddenStateOnly: options.hiddenStateOnly, tokenTypeIds: options.tokenTypeIds }),
   };
   const sha256 = Object.fromEntries(Object.entries(files).map(([f, b]) => [f, createHash('sha256').update(b).digest('hex')]));
   const config = configJson({ vocabSize: weights.vocabSize, dim: TINY_DIM, maxLength: weights.maxLength, builderVersion: 'tiny', sha256 }) as {

@@ -107,9 +107,9 @@ test('--arithmetic int8: index vectors vs the browser encoder still reach cosine
   }
 });
 
-test('a model without pooling in its graph (last_hidden_state, like most hub models): index vectors are mean-pooled as the browser pools them', async () => {
+test('a BERT-shaped model (last_hidden_state, a token_type_ids input): index vectors are mean-pooled as the browser pools them', async () => {
   const model = join(dir, 'tiny-hidden');
-  writeTinyModel(model, { hiddenStateOnly: true, seed: 3 });
+  writeTinyModel(model, { hiddenStateOnly: true, tokenTypeIds: true, seed: 3 });
   const tinyItems = syntheticCatalog(40, 3);
   const tinyCatalog = join(dir, 'tiny-catalog.jsonl');
   writeFileSync(tinyCatalog, jsonl(tinyItems));
