@@ -3,6 +3,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { EdgeRerankError } from '../../src/errors.ts';
+import { maxTokensOf } from '../../src/model/max-tokens.ts';
 
 export async function loadTokenizer(modelDir: string): Promise<PreTrainedTokenizer> {
   const dir = resolve(modelDir);
@@ -16,10 +17,12 @@ export async function loadTokenizer(modelDir: string): Promise<PreTrainedTokeniz
   }
 }
 
-/** Token ids of one text, with special tokens, truncated to the model's
- *  max length, as the browser encoder does. */
+/** Token ids of one text, with special tokens, truncated as the browser
+ *  encoder truncates (maxTokensOf). */
 export function tokenIds(tokenizer: PreTrainedTokenizer, text: string): BigInt64Array {
-  const encoded = tokenizer(text, { truncation: true }) as { input_ids: { data: ArrayLike<bigint | number> } };
+  const encoded = tokenizer(text, { truncation: true, max_length: maxTokensOf(tokenizer), add_special_tokens: true }) as {
+    input_ids: { data: ArrayLike<bigint | number> };
+  };
   const data = encoded.input_ids.data;
   return data instanceof BigInt64Array ? data : BigInt64Array.from(Array.from(data, (v) => BigInt(v)));
 }

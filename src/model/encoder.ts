@@ -8,6 +8,7 @@ import { EdgeRerankError } from '../errors.ts';
 import { HandoverCache } from './handover-cache.ts';
 import { modelFileReader, parseJsonFile } from './model-files.ts';
 import { modelFileLocation, resolveModelSource, type ModelSource } from './model-source.ts';
+import { maxTokensOf } from './max-tokens.ts';
 import { l2NormalizeRows, maskedMeanPool } from './pooling.ts';
 import { sha256Hex } from './sha256.ts';
 import type { EncoderDevice, EncoderDtype, EncoderOptions, TextEncoder } from './types.ts';
@@ -15,8 +16,6 @@ import type { EncoderDevice, EncoderDtype, EncoderOptions, TextEncoder } from '.
 /** Texts per model call: bounds memory; texts are sorted by length first so
  *  each batch pads little. */
 const BATCH_SIZE = 32;
-/** Upper bound on tokens per text whatever the tokenizer allows. */
-const MAX_TOKENS = 512;
 
 interface ModelConfig {
   vocab_size?: number;
@@ -176,8 +175,7 @@ class TransformersEncoder implements TextEncoder {
     this.modelSha256 = facts.modelSha256;
     this.device = facts.device;
     this.#onnxLocation = facts.onnxLocation;
-    const declared = Number((tokenizer as unknown as { model_max_length?: number }).model_max_length);
-    this.#maxTokens = Number.isFinite(declared) && declared > 0 ? Math.min(declared, MAX_TOKENS) : MAX_TOKENS;
+    this.#maxTokens = maxTokensOf(tokenizer);
   }
 
   /** Runs the highest token id once: learns the output size and proves the
