@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { EdgeRerankError } from '../../src/errors.ts';
-import { maskedMeanPool } from '../../src/model/pooling.ts';
+import { poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from '../../src/model/pooling.ts';
 import { createSession, cudaBinariesInstalled, type IndexDevice, type ResolvedDevice } from './device.ts';
 import { withInt8Arithmetic } from './int8-arithmetic.ts';
 import { loadTokenizer } from './item-tokenizer.ts';
@@ -97,7 +97,18 @@ function recordedSha256(modelDir: string, dtype: ModelDtype): string | undefined
  *  company. 8 leaves a margin for CPUs with wider row blocks. */
 export const ROW_MULTIPLE = 8;
 
-async function runGroup(session: ort.InferenceSession, outputName: string, realRows: BigInt64Array[]): Promise<Float32Array[]> {
+/** The pooling a last_hidden_state model asks for in its folder, as the browser's encoder reads it. */
+function poolingOf(modelDir: string): PoolingMode {
+  const path = join(modelDir, POOLING_CONFIG_FILE);
+  if (!existsSync(path)) return 'mean';
+  try {
+    return poolingModeOf(JSON.parse(readFileSync(path, 'utf8')));
+  } catch {
+    return 'mean'; // as the browser: an unreadable file means the default
+  }
+}
+
+async function runGroup(session: ort.InferenceSession, outputName: string, pooling: PoolingMode, realRows: BigInt64Array[]): Promise<Float32Array[]> {
   const rows = [...realRows];
   while (rows.length % ROW_MULTIPLE) rows.push(realRows[realRows.length - 1] as BigInt64Array);
   const length = rows[0]?.length ?? 0;
@@ -115,11 +126,11 @@ async function runGroup(session: ort.InferenceSession, outputName: string, realR
   const out = (await session.run(feeds))[outputName];
   if (!out) throw new EdgeRerankError('model-load', `model has no output ${outputName}`);
   // A model without pooling in its graph (last_hidden_state [rows, seq, dim],
-  // most hub models) is mean-pooled as the browser's encoder pools it; rows
-  // here are unpadded, so every position is a real token.
+  // most hub models) is pooled as the browser's encoder pools it; rows here
+  // are unpadded, so every position is a real token.
   const data =
     out.dims.length === 3
-      ? maskedMeanPool(out.data as Float32Array, mask, rows.length, length, Number(out.dims[2]))
+      ? poolHidden(pooling, out.data as Float32Array, mask, rows.length, length, Number(out.dims[2]))
       : (out.data as Float32Array);
   const dim = data.length / rows.length;
   const vectors: Float32Array[] = [];
@@ -141,6 +152,7 @@ async function runGroup(session: ort.InferenceSession, outputName: string, realR
 async function embedAll(
   session: ort.InferenceSession,
   outputName: string,
+  pooling: PoolingMode,
   pool: TokenizerPool,
   texts: string[],
   batchSize: number,
@@ -158,7 +170,7 @@ async function embedAll(
   for (const [, indices] of [...byLength].sort((a, b) => a[0] - b[0])) {
     for (let start = 0; start < indices.length; start += batchSize) {
       const batch = indices.slice(start, start + batchSize);
-      const out = await runGroup(session, outputName, batch.map((i) => tokens[i] as BigInt64Array));
+      const out = await runGroup(session, outputName, pooling, batch.map((i) => tokens[i] as BigInt64Array));
       batch.forEach((textIndex, k) => (vectors[textIndex] = out[k] as Float32Array));
       done += batch.length;
       onProgress?.(done);
@@ -208,6 +220,7 @@ async function openWithPool(
 ): Promise<Embedder> {
   const dir = resolve(options.modelDir);
   const arithmetic = options.arithmetic ?? 'float32';
+  const pooling = poolingOf(dir); // used only when the graph outputs last_hidden_state
   let graph: string | Uint8Array = file;
   if (arithmetic === 'int8') {
     const int8 = withInt8Arithmetic(await readFile(file), file);
@@ -222,9 +235,9 @@ async function openWithPool(
     let started = 0;
     try {
       // The first run compiles kernels (shaders on a GPU): time the second.
-      await embedAll(session, outputName, pool, PROBE_TEXTS, PROBE_TEXTS.length);
+      await embedAll(session, outputName, pooling, pool, PROBE_TEXTS, PROBE_TEXTS.length);
       started = performance.now();
-      probe = await embedAll(session, outputName, pool, PROBE_TEXTS, PROBE_TEXTS.length);
+      probe = await embedAll(session, outputName, pooling, pool, PROBE_TEXTS, PROBE_TEXTS.length);
     } catch (err) {
       await session.release();
       throw new EdgeRerankError('backend', `device ${device} failed on a probe batch: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
@@ -263,7 +276,7 @@ async function openWithPool(
     arithmetic,
     dim: chosen.dim,
     device: chosen.device,
-    embed: (texts, batchSize, onProgress) => embedAll(session, outputName, pool, texts, Math.max(1, batchSize), onProgress),
+    embed: (texts, batchSize, onProgress) => embedAll(session, outputName, pooling, pool, texts, Math.max(1, batchSize), onProgress),
     dispose: async () => {
       await pool.close();
       await session.release();

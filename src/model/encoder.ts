@@ -9,7 +9,7 @@ import { HandoverCache } from './handover-cache.ts';
 import { modelFileReader, parseJsonFile } from './model-files.ts';
 import { modelFileLocation, resolveModelSource, type ModelSource } from './model-source.ts';
 import { maxTokensOf } from './max-tokens.ts';
-import { l2NormalizeRows, maskedMeanPool } from './pooling.ts';
+import { l2NormalizeRows, poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from './pooling.ts';
 import { sha256Hex } from './sha256.ts';
 import type { EncoderDevice, EncoderDtype, EncoderOptions, TextEncoder } from './types.ts';
 
@@ -126,6 +126,14 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
     onnxLocation,
   });
   await encoder.probe(config.vocab_size, modelFileLocation(source, 'tokenizer.json', tf.env.remoteHost));
+  if (!encoder.pooledInGraph) {
+    // Only models without pooling in their graph ask for the file (most folders lack it: mean then).
+    const location = modelFileLocation(source, POOLING_CONFIG_FILE, tf.env.remoteHost);
+    encoder.pooling = await reader.read(location).then(
+      (bytes) => poolingModeOf(parseJsonFile(bytes, location)),
+      () => 'mean' as const,
+    );
+  }
   const ms = (x: number) => +x.toFixed(1);
   encoder.loadTimings = { filesMs: ms(t1 - t0), tokenizerMs: ms(t2 - t1), sessionMs: ms(t3 - t2), probeMs: ms(performance.now() - t3) };
   return encoder;
@@ -162,6 +170,10 @@ class TransformersEncoder implements TextEncoder {
   dim = 0;
   /** Not part of the TextEncoder contract: for benchmarks and diagnostics. */
   loadTimings: LoadTimings | null = null;
+  /** Whether the graph outputs sentence_embedding (learned by the probe). */
+  pooledInGraph = false;
+  /** How last_hidden_state is pooled when the graph does not pool. */
+  pooling: PoolingMode = 'mean';
   readonly #tokenizer: Tokenizer;
   readonly #model: Model;
   readonly #onnxLocation: string;
@@ -247,6 +259,7 @@ class TransformersEncoder implements TextEncoder {
     const [batch = 0, seq = 0] = attentionMask.dims;
     const pooled = output.sentence_embedding;
     let data: Float32Array;
+    this.pooledInGraph = pooled !== undefined;
     if (pooled) {
       data = Float32Array.from(pooled.data as ArrayLike<number>);
       l2NormalizeRows(data, data.length / Math.max(batch, 1));
@@ -254,7 +267,7 @@ class TransformersEncoder implements TextEncoder {
       const hidden = output.last_hidden_state;
       if (!hidden) throw new EdgeRerankError('model-load', `${this.#onnxLocation}: outputs neither sentence_embedding nor last_hidden_state`);
       const dim = hidden.dims[2] ?? 0;
-      data = l2NormalizeRows(maskedMeanPool(hidden.data as Float32Array, attentionMask.data, batch, seq, dim), dim);
+      data = l2NormalizeRows(poolHidden(this.pooling, hidden.data as Float32Array, attentionMask.data, batch, seq, dim), dim);
     }
     for (const t of Object.values(output)) t?.dispose?.();
     return { data };

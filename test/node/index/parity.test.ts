@@ -3,7 +3,7 @@
 // browser would, so an indexed item and an on-device item rank alike.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIndex } from '../../../scripts/build-index/build.ts';
@@ -118,6 +118,27 @@ test('a BERT-shaped model (last_hidden_state, a token_type_ids input): index vec
     const out = join(dir, 'tiny-hidden-index');
     const summary = await buildIndex({ catalog: tinyCatalog, out, model, device: 'cpu', batch: 8 });
     assert.equal(summary.dim, TINY_DIM);
+    const found = await (await openIndexFolder(out, { modelSha256: encoder.modelSha256 })).lookup(tinyItems.map((i) => i.id));
+    const browser = await encoder.embed(tinyItems.map(itemText));
+    const cosines = tinyItems.map((item, i) => cosine(found.get(item.id)?.vector ?? new Float32Array(TINY_DIM), browser.subarray(i * TINY_DIM, (i + 1) * TINY_DIM)));
+    assert.ok(Math.min(...cosines) >= 0.999, `min cosine ${Math.min(...cosines)}`);
+  } finally {
+    await encoder.dispose();
+  }
+});
+
+test('a last_hidden_state model with CLS pooling in its 1_Pooling/config.json: the index pools as the browser does', async () => {
+  const model = join(dir, 'tiny-cls');
+  writeTinyModel(model, { hiddenStateOnly: true, seed: 4 });
+  mkdirSync(join(model, '1_Pooling'));
+  writeFileSync(join(model, '1_Pooling/config.json'), JSON.stringify({ pooling_mode_cls_token: true, pooling_mode_mean_tokens: false }));
+  const tinyItems = syntheticCatalog(40, 4);
+  const tinyCatalog = join(dir, 'tiny-cls-catalog.jsonl');
+  writeFileSync(tinyCatalog, jsonl(tinyItems));
+  const encoder = await loadEncoder({ model, device: 'cpu', dtype: 'q8' });
+  try {
+    const out = join(dir, 'tiny-cls-index');
+    await buildIndex({ catalog: tinyCatalog, out, model, device: 'cpu', batch: 8 });
     const found = await (await openIndexFolder(out, { modelSha256: encoder.modelSha256 })).lookup(tinyItems.map((i) => i.id));
     const browser = await encoder.embed(tinyItems.map(itemText));
     const cosines = tinyItems.map((item, i) => cosine(found.get(item.id)?.vector ?? new Float32Array(TINY_DIM), browser.subarray(i * TINY_DIM, (i + 1) * TINY_DIM)));

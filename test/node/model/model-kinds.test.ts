@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AutoTokenizer, env } from '@huggingface/transformers';
@@ -56,6 +56,33 @@ test('last_hidden_state models: masked mean over real tokens, then L2', async ()
     const want = l2NormalizeRows(maskedMeanPool(out.last_hidden_state!.data as Float32Array, mask, 1, seq, TINY_DIM), TINY_DIM);
     const row = got.subarray(i * TINY_DIM, (i + 1) * TINY_DIM);
     row.forEach((v, k) => assert.ok(Math.abs(v - want[k]!) < 1e-5, `text ${i} dim ${k}: ${v} vs ${want[k]}`));
+  }
+  await session.release();
+});
+
+test('a last_hidden_state model whose 1_Pooling/config.json asks for CLS: the first position, then L2', async () => {
+  const cls = join(root, 'cls');
+  writeTinyModel(cls, { hiddenStateOnly: true, seed: 4 });
+  mkdirSync(join(cls, '1_Pooling'));
+  writeFileSync(join(cls, '1_Pooling/config.json'), JSON.stringify({ word_embedding_dimension: TINY_DIM, pooling_mode_cls_token: true, pooling_mode_mean_tokens: false }));
+  const texts = ['trail shoes', 'nitrile gloves for the lab'];
+  const encoder = await loadEncoder({ model: cls, device: 'cpu', dtype: 'fp32' });
+  const got = await encoder.embed(texts);
+  await encoder.dispose();
+
+  const tokenizer = await AutoTokenizer.from_pretrained(cls);
+  const session = await ort.InferenceSession.create(join(cls, 'onnx/model.onnx'));
+  for (const [i, text] of texts.entries()) {
+    const ids = tokenizer.encode(text);
+    const out = await session.run({
+      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
+      attention_mask: new ort.Tensor('int64', new BigInt64Array(ids.length).fill(1n), [1, ids.length]),
+    });
+    const want = l2NormalizeRows((out.last_hidden_state!.data as Float32Array).slice(0, TINY_DIM), TINY_DIM);
+    const mean = l2NormalizeRows(maskedMeanPool(out.last_hidden_state!.data as Float32Array, ids.map(() => 1), 1, ids.length, TINY_DIM), TINY_DIM);
+    const row = got.subarray(i * TINY_DIM, (i + 1) * TINY_DIM);
+    row.forEach((v, k) => assert.ok(Math.abs(v - want[k]!) < 1e-5, `text ${i} dim ${k}: ${v} vs ${want[k]}`));
+    assert.ok(mean.some((v, k) => Math.abs(v - want[k]!) > 1e-3), 'CLS and mean pooling must differ for this test to mean anything');
   }
   await session.release();
 });

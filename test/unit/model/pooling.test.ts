@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { l2NormalizeRows, maskedMeanPool } from '../../../src/model/pooling.ts';
+import { l2NormalizeRows, maskedMeanPool, poolHidden, poolingModeOf } from '../../../src/model/pooling.ts';
 
 test('masked mean averages only the real tokens of each text', () => {
   // batch 2, seq 3, dim 2
@@ -29,4 +29,23 @@ test('L2 normalisation makes each row unit length', () => {
 
 test('a hidden state of the wrong size is refused', () => {
   assert.throws(() => maskedMeanPool(new Float32Array(5), [1], 1, 1, 2), /5 values, expected 1×1×2/);
+});
+
+test('pooling modes on [2 texts × 3 positions × 2 dims], the second text with one padded position', () => {
+  const hidden = Float32Array.from([1, 2, 3, 4, 5, 6, /* text 2 */ 7, 8, 9, 1, 100, 100]);
+  const mask = [1, 1, 1, 1, 1, 0];
+  assert.deepEqual(Array.from(poolHidden('mean', hidden, mask, 2, 3, 2)), [3, 4, 8, 4.5]);
+  assert.deepEqual(Array.from(poolHidden('cls', hidden, mask, 2, 3, 2)), [1, 2, 7, 8]);
+  // Max over real tokens only: the padded 100s never win.
+  assert.deepEqual(Array.from(poolHidden('max', hidden, mask, 2, 3, 2)), [5, 6, 9, 8]);
+  // Negative values: max starts from the first real token, not from 0.
+  assert.deepEqual(Array.from(poolHidden('max', Float32Array.from([-3, -1, -2, -5]), [1, 1], 1, 2, 2)), [-2, -1]);
+});
+
+test("1_Pooling/config.json: sentence-transformers' flags pick the mode; nothing known → mean", () => {
+  assert.equal(poolingModeOf({ word_embedding_dimension: 384, pooling_mode_cls_token: true, pooling_mode_mean_tokens: false }), 'cls');
+  assert.equal(poolingModeOf({ pooling_mode_cls_token: false, pooling_mode_mean_tokens: true }), 'mean');
+  assert.equal(poolingModeOf({ pooling_mode_max_tokens: true }), 'max');
+  assert.equal(poolingModeOf({ pooling_mode_weightedmean_tokens: true }), 'mean');
+  assert.equal(poolingModeOf(null), 'mean');
 });
