@@ -8,6 +8,7 @@ import { EdgeRerankError } from '../../src/errors.ts';
 import { learnNeighbours } from '../../src/index/behaviour.ts';
 import { shardFileName } from '../../src/index/manifest.ts';
 import { encodeShard } from '../../src/index/shard-format.ts';
+import type { EncoderPooling } from '../../src/model/types.ts';
 import type { Neighbour } from '../../src/rank/types.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { BUILD_DIR, planShards, writePlan, writeRecord, type PlannedItem } from './build-plan.ts';
@@ -67,7 +68,7 @@ export interface BuildSummary {
   skippedByReason: Record<string, number>;
   duplicates: InputProblem[];
   device: ResolvedDevice;
-  model: { id: string; sha256: string; dtype: ModelDtype; arithmetic: Arithmetic };
+  model: { id: string; sha256: string; dtype: ModelDtype; arithmetic: Arithmetic; pooling: EncoderPooling };
   dim: number;
   shardCount: number;
   shardsBuilt: number;
@@ -149,7 +150,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   });
   try {
     // The arithmetic is part of every shard's input hash: --resume never mixes the two.
-    const model = { id: embedder.modelId, sha256: embedder.modelSha256, dtype: embedder.dtype, arithmetic: embedder.arithmetic };
+    const model = { id: embedder.modelId, sha256: embedder.modelSha256, dtype: embedder.dtype, arithmetic: embedder.arithmetic, pooling: embedder.pooling };
     const { plan, shards } = planShards(catalog.items, neighbours, model, embedder.dim, options.itemsPerShard);
     await mkdir(join(out, 'shards'), { recursive: true });
     await mkdir(join(out, BUILD_DIR), { recursive: true });

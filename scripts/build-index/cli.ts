@@ -40,7 +40,7 @@ function printSummary(s: BuildSummary): void {
     `items: ${s.items} indexed from ${s.lines} lines (${s.embedded} embedded, ${s.shardsBuilt} shards built, ${s.shardsReused} reused, ${s.shardCount} in the index)`,
     `skipped: ${s.skipped.length}${s.skipped.length ? ` (${Object.entries(s.skippedByReason).map(([r, n]) => `${n} ${r}`).join(', ')})` : ''}`,
     `duplicates: ${s.duplicates.length} (last line wins)`,
-    `model: ${s.model.id} ${s.model.dtype} sha256 ${s.model.sha256}, dim ${s.dim}, ${s.model.arithmetic} arithmetic`,
+    `model: ${s.model.id} ${s.model.dtype} sha256 ${s.model.sha256}, dim ${s.dim}, ${s.model.arithmetic} arithmetic, pooling ${s.model.pooling}`,
     `device: ${s.device}`,
     `speed: ${s.itemsPerSecond.toFixed(0)} items/s (${s.seconds.toFixed(1)} s in all)`,
     `bytes written: ${s.bytesWritten}`,

@@ -12,6 +12,7 @@ import { basename, join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { EdgeRerankError } from '../../src/errors.ts';
 import { poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from '../../src/model/pooling.ts';
+import type { EncoderPooling } from '../../src/model/types.ts';
 import { createSession, cudaBinariesInstalled, type IndexDevice, type ResolvedDevice } from './device.ts';
 import { withInt8Arithmetic } from './int8-arithmetic.ts';
 import { loadTokenizer } from './item-tokenizer.ts';
@@ -43,6 +44,8 @@ export interface Embedder {
   readonly modelSha256: string;
   readonly dtype: ModelDtype;
   readonly arithmetic: Arithmetic;
+  /** As the browser's encoder reports it: 'graph', or how last_hidden_state is pooled. */
+  readonly pooling: EncoderPooling;
   readonly dim: number;
   readonly device: ResolvedDevice;
   /** One L2-normalised vector per text, in input order. */
@@ -108,7 +111,18 @@ function poolingOf(modelDir: string): PoolingMode {
   }
 }
 
-async function runGroup(session: ort.InferenceSession, outputName: string, pooling: PoolingMode, realRows: BigInt64Array[]): Promise<Float32Array[]> {
+/** What the probe learns about the output: per-token (pooled here) or per-text (pooled by the graph). */
+interface OutputShape {
+  perToken?: boolean;
+}
+
+async function runGroup(
+  session: ort.InferenceSession,
+  outputName: string,
+  pooling: PoolingMode,
+  realRows: BigInt64Array[],
+  shape: OutputShape = {},
+): Promise<Float32Array[]> {
   const rows = [...realRows];
   while (rows.length % ROW_MULTIPLE) rows.push(realRows[realRows.length - 1] as BigInt64Array);
   const length = rows[0]?.length ?? 0;
@@ -128,8 +142,9 @@ async function runGroup(session: ort.InferenceSession, outputName: string, pooli
   // A model without pooling in its graph (last_hidden_state [rows, seq, dim],
   // most hub models) is pooled as the browser's encoder pools it; rows here
   // are unpadded, so every position is a real token.
+  shape.perToken = out.dims.length === 3;
   const data =
-    out.dims.length === 3
+    shape.perToken
       ? poolHidden(pooling, out.data as Float32Array, mask, rows.length, length, Number(out.dims[2]))
       : (out.data as Float32Array);
   const dim = data.length / rows.length;
@@ -157,6 +172,7 @@ async function embedAll(
   texts: string[],
   batchSize: number,
   onProgress?: (embedded: number) => void,
+  shape?: OutputShape,
 ): Promise<Float32Array[]> {
   const tokens = await pool.tokenize(texts);
   const byLength = new Map<number, number[]>();
@@ -170,7 +186,7 @@ async function embedAll(
   for (const [, indices] of [...byLength].sort((a, b) => a[0] - b[0])) {
     for (let start = 0; start < indices.length; start += batchSize) {
       const batch = indices.slice(start, start + batchSize);
-      const out = await runGroup(session, outputName, pooling, batch.map((i) => tokens[i] as BigInt64Array));
+      const out = await runGroup(session, outputName, pooling, batch.map((i) => tokens[i] as BigInt64Array), shape);
       batch.forEach((textIndex, k) => (vectors[textIndex] = out[k] as Float32Array));
       done += batch.length;
       onProgress?.(done);
@@ -233,16 +249,18 @@ async function openWithPool(
     const outputName = session.outputNames.includes('sentence_embedding') ? 'sentence_embedding' : (session.outputNames[0] as string);
     let probe: Float32Array[];
     let started = 0;
+    const shape: OutputShape = {};
     try {
       // The first run compiles kernels (shaders on a GPU): time the second.
       await embedAll(session, outputName, pooling, pool, PROBE_TEXTS, PROBE_TEXTS.length);
       started = performance.now();
-      probe = await embedAll(session, outputName, pooling, pool, PROBE_TEXTS, PROBE_TEXTS.length);
+      probe = await embedAll(session, outputName, pooling, pool, PROBE_TEXTS, PROBE_TEXTS.length, undefined, shape);
     } catch (err) {
       await session.release();
       throw new EdgeRerankError('backend', `device ${device} failed on a probe batch: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
-    return { session, outputName, device, dim: probe[0]?.length ?? 0, ms: performance.now() - started };
+    const encoderPooling: EncoderPooling = shape.perToken ? pooling : 'graph';
+    return { session, outputName, device, dim: probe[0]?.length ?? 0, pooling: encoderPooling, ms: performance.now() - started };
   };
 
   let chosen: Awaited<ReturnType<typeof tryDevice>>;
@@ -274,6 +292,7 @@ async function openWithPool(
     modelSha256,
     dtype: options.dtype,
     arithmetic,
+    pooling: chosen.pooling,
     dim: chosen.dim,
     device: chosen.device,
     embed: (texts, batchSize, onProgress) => embedAll(session, outputName, pooling, pool, texts, Math.max(1, batchSize), onProgress),

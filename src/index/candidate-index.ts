@@ -5,6 +5,7 @@
 import { EdgeRerankError } from '../errors.ts';
 import { ITEM_TEXT_VERSION } from '../model/item-text.ts';
 import { sha256Hex } from '../model/sha256.ts';
+import type { EncoderPooling } from '../model/types.ts';
 import { dequantizeInt8 } from './int8-vector.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
 import { decodeShard, type DecodedShard } from './shard-format.ts';
@@ -14,6 +15,8 @@ import type { IndexedItem } from './types.ts';
 export interface CandidateIndexExpect {
   /** sha256 of the model file the caller loaded; a different one → error. */
   modelSha256?: string | undefined;
+  /** How the caller's model pools; an index pooled otherwise → error. */
+  pooling?: EncoderPooling | undefined;
   /** Another fetch (e.g. one that reads file: URLs from disk in Node). */
   fetch?: typeof fetch | undefined;
   /** Keep shards in the Cache API when it exists (default true). */
@@ -75,6 +78,13 @@ export class CandidateIndex {
       throw new EdgeRerankError(
         'index',
         `index manifest ${manifestUrl} was built with model sha256 ${manifest.model.sha256} (${manifest.model.id}), but the loaded model has sha256 ${expect.modelSha256}`,
+      );
+    }
+    if (expect.pooling !== undefined && manifest.model.pooling !== undefined && expect.pooling !== manifest.model.pooling) {
+      // Same ONNX file, other pooling (1_Pooling/config.json changed after the build): vectors would not compare.
+      throw new EdgeRerankError(
+        'index',
+        `index manifest ${manifestUrl} was built with ${manifest.model.pooling} pooling, but the loaded model pools with ${expect.pooling}`,
       );
     }
     if (manifest.textTemplateVersion !== ITEM_TEXT_VERSION) {

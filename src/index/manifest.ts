@@ -2,6 +2,7 @@
 // widget reads it first; the builder writes it last (atomically), so a folder
 // with a manifest is always complete.
 import { EdgeRerankError } from '../errors.ts';
+import type { EncoderPooling } from '../model/types.ts';
 
 export const INDEX_FORMAT = 'edge-rerank-index';
 export const INDEX_FORMAT_VERSION = 1;
@@ -17,6 +18,10 @@ export interface ManifestModel {
    *  (integer kernels, cosine ≥ 0.999 to the browser's vectors). Manifests
    *  written before it existed lack it and parse as float32. */
   arithmetic: 'float32' | 'int8';
+  /** How texts were pooled ('graph' = by the model itself). A reader whose
+   *  model pools otherwise refuses the index. Absent in manifests written
+   *  before it existed: not checked. */
+  pooling?: EncoderPooling | undefined;
 }
 
 export interface ManifestShard {
@@ -49,7 +54,13 @@ export function manifestJson(manifest: Manifest): string {
   const ordered: Manifest = {
     format: manifest.format,
     formatVersion: manifest.formatVersion,
-    model: { id: manifest.model.id, sha256: manifest.model.sha256, dtype: manifest.model.dtype, arithmetic: manifest.model.arithmetic },
+    model: {
+      id: manifest.model.id,
+      sha256: manifest.model.sha256,
+      dtype: manifest.model.dtype,
+      arithmetic: manifest.model.arithmetic,
+      ...(manifest.model.pooling ? { pooling: manifest.model.pooling } : {}),
+    },
     dim: manifest.dim,
     vectorDtype: manifest.vectorDtype,
     textTemplateVersion: manifest.textTemplateVersion,
@@ -80,6 +91,9 @@ export function parseManifest(value: unknown, source: string): Manifest {
   }
   if (isObject(model) && model.arithmetic !== undefined && model.arithmetic !== 'float32' && model.arithmetic !== 'int8') {
     fail(`model arithmetic ${String(model.arithmetic)} is not float32 or int8`);
+  }
+  if (isObject(model) && model.pooling !== undefined && !['graph', 'mean', 'cls', 'max'].includes(String(model.pooling))) {
+    fail(`model pooling ${String(model.pooling)} is not graph, mean, cls or max`);
   }
   if (!isCount(value.dim) || value.dim === 0) fail('dim must be a positive integer');
   if (value.vectorDtype !== 'int8') fail(`vectorDtype ${String(value.vectorDtype)} is not supported`);

@@ -11,7 +11,7 @@ import { modelFileLocation, resolveModelSource, type ModelSource } from './model
 import { maxTokensOf } from './max-tokens.ts';
 import { l2NormalizeRows, poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from './pooling.ts';
 import { sha256Hex } from './sha256.ts';
-import type { EncoderDevice, EncoderDtype, EncoderOptions, TextEncoder } from './types.ts';
+import type { EncoderDevice, EncoderDtype, EncoderOptions, EncoderPooling, TextEncoder } from './types.ts';
 
 /** Texts per model call: bounds memory; texts are sorted by length first so
  *  each batch pads little. */
@@ -129,7 +129,7 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
   if (!encoder.pooledInGraph) {
     // Only models without pooling in their graph ask for the file (most folders lack it: mean then).
     const location = modelFileLocation(source, POOLING_CONFIG_FILE, tf.env.remoteHost);
-    encoder.pooling = await reader.read(location).then(
+    encoder.hiddenPooling = await reader.read(location).then(
       (bytes) => poolingModeOf(parseJsonFile(bytes, location)),
       () => 'mean' as const,
     );
@@ -173,7 +173,11 @@ class TransformersEncoder implements TextEncoder {
   /** Whether the graph outputs sentence_embedding (learned by the probe). */
   pooledInGraph = false;
   /** How last_hidden_state is pooled when the graph does not pool. */
-  pooling: PoolingMode = 'mean';
+  hiddenPooling: PoolingMode = 'mean';
+
+  get pooling(): EncoderPooling {
+    return this.pooledInGraph ? 'graph' : this.hiddenPooling;
+  }
   readonly #tokenizer: Tokenizer;
   readonly #model: Model;
   readonly #onnxLocation: string;
@@ -267,7 +271,7 @@ class TransformersEncoder implements TextEncoder {
       const hidden = output.last_hidden_state;
       if (!hidden) throw new EdgeRerankError('model-load', `${this.#onnxLocation}: outputs neither sentence_embedding nor last_hidden_state`);
       const dim = hidden.dims[2] ?? 0;
-      data = l2NormalizeRows(poolHidden(this.pooling, hidden.data as Float32Array, attentionMask.data, batch, seq, dim), dim);
+      data = l2NormalizeRows(poolHidden(this.hiddenPooling, hidden.data as Float32Array, attentionMask.data, batch, seq, dim), dim);
     }
     for (const t of Object.values(output)) t?.dispose?.();
     return { data };

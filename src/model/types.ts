@@ -1,7 +1,13 @@
 // The encoder's contract, shared by the worker (browser), the batch builder
 // and the evaluation (Node).
 
+import type { PoolingMode } from './pooling.ts';
+
 export type EncoderDevice = 'webgpu' | 'wasm' | 'cpu';
+/** How a text becomes one vector: 'graph' when the model pools in its graph
+ *  (sentence_embedding), else the mode applied to last_hidden_state. Part of
+ *  what makes two vectors comparable, next to the model's sha256. */
+export type EncoderPooling = 'graph' | PoolingMode;
 export type EncoderDtype = 'fp32' | 'q8';
 
 export interface EncoderOptions {
@@ -22,6 +28,7 @@ export interface TextEncoder {
   readonly modelSha256: string;
   readonly dim: number;
   readonly device: EncoderDevice;
+  readonly pooling: EncoderPooling;
   /** One L2-normalised row of `dim` floats per text, flat. */
   embed(texts: string[]): Promise<Float32Array>;
   dispose(): Promise<void>;

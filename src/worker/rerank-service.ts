@@ -8,7 +8,7 @@ import { rank } from '../rank/ranker.ts';
 import { learnFromClick } from '../rank/click-learning.ts';
 import { offsetsFromWeights, weightsFromOffsets, type WeightOffsets } from '../rank/learned-weights.ts';
 import type { HistoryItem, Neighbour, RankCandidate, RankResult } from '../rank/types.ts';
-import type { TextEncoder } from '../model/types.ts';
+import type { EncoderPooling, TextEncoder } from '../model/types.ts';
 import type { Outcome, Problem, RerankRequest, RerankResponse, RerankWorkerApi, TrackEvent, WorkerTimings } from './api.ts';
 import { chooseBackend } from './backend-choice.ts';
 import { EncoderHost, NeedsFreshWorker } from './encoder-host.ts';
@@ -184,8 +184,9 @@ export class RerankService implements RerankWorkerApi {
     embed: (texts: string[]) => Promise<Float32Array>,
     problems: Problem[],
   ) {
-    const cacheKey = `${encoder.modelId}@${encoder.modelSha256.slice(0, 16)}`;
-    const index = request.index ? await this.#index(request.index, encoder.modelSha256, problems) : null;
+    // Vectors compare only within one model file and one pooling ('graph' keeps the key older caches used).
+    const cacheKey = `${encoder.modelId}@${encoder.modelSha256.slice(0, 16)}${encoder.pooling === 'graph' ? '' : `:${encoder.pooling}`}`;
+    const index = request.index ? await this.#index(request.index, { modelSha256: encoder.modelSha256, pooling: encoder.pooling }, problems) : null;
     const items: VectorItem[] = request.candidates.map((c) => ({ ...c, inline: c.vector }));
     const seen = new Set(items.map((i) => i.id));
     for (const e of events) {
@@ -221,7 +222,7 @@ export class RerankService implements RerankWorkerApi {
   /** Behavioural neighbours without a model: its vectors cannot be checked against one, so they go unused. */
   async #neighboursOnly(url: string, ids: string[], problems: Problem[]): Promise<Map<string, Neighbour[]>> {
     const neighbours = new Map<string, Neighbour[]>();
-    const index = await this.#index(url, undefined, problems);
+    const index = await this.#index(url, {}, problems);
     try {
       for (const [id, item] of (await index?.lookup(ids)) ?? []) if (item.neighbours.length) neighbours.set(id, item.neighbours);
     } catch (err) {
@@ -233,13 +234,13 @@ export class RerankService implements RerankWorkerApi {
   /** One open attempt per index URL and model: a broken index is reported once,
    *  then ignored — until INDEX_RETRY_MS have passed, since a network blip
    *  should not switch the index off for the rest of the page's life. */
-  async #index(url: string, modelSha256: string | undefined, problems: Problem[]): Promise<CandidateIndex | null> {
-    const key = `${url} ${modelSha256 ?? 'any model'}`;
+  async #index(url: string, model: { modelSha256?: string; pooling?: EncoderPooling }, problems: Problem[]): Promise<CandidateIndex | null> {
+    const key = `${url} ${model.modelSha256 ?? 'any model'} ${model.pooling ?? ''}`;
     let entry = this.#indexes.get(key);
     const failedLongAgo = entry?.failedAt !== undefined && Date.now() - entry.failedAt > INDEX_RETRY_MS;
     const first = !entry || failedLongAgo;
     if (!entry || failedLongAgo) {
-      entry = { opening: CandidateIndex.open(url, { modelSha256 }) };
+      entry = { opening: CandidateIndex.open(url, model) };
       this.#indexes.set(key, entry);
     }
     try {

@@ -45,6 +45,9 @@ test('int8 model: index vectors (stored int8) vs the browser encoder, cosine ≥
   try {
     const summary = await buildIndex({ catalog, out: join(dir, 'q8'), model: MODEL, dtype: 'q8', device: 'cpu', batch: 32 });
     assert.equal(summary.items, 240);
+    // The default model pools in its graph, as the browser's encoder reports.
+    assert.equal(summary.model.pooling, 'graph');
+    assert.equal(encoder.pooling, 'graph');
     // Opening with the encoder's sha proves builder and browser hash the same file.
     const index = await openIndexFolder(join(dir, 'q8'), { modelSha256: encoder.modelSha256 });
     assert.equal(index.dim, encoder.dim);
@@ -138,8 +141,12 @@ test('a last_hidden_state model with CLS pooling in its 1_Pooling/config.json: t
   const encoder = await loadEncoder({ model, device: 'cpu', dtype: 'q8' });
   try {
     const out = join(dir, 'tiny-cls-index');
-    await buildIndex({ catalog: tinyCatalog, out, model, device: 'cpu', batch: 8 });
-    const found = await (await openIndexFolder(out, { modelSha256: encoder.modelSha256 })).lookup(tinyItems.map((i) => i.id));
+    const summary = await buildIndex({ catalog: tinyCatalog, out, model, device: 'cpu', batch: 8 });
+    assert.equal(summary.model.pooling, 'cls');
+    assert.equal(encoder.pooling, 'cls');
+    // A reader whose copy of the folder pools otherwise (its 1_Pooling file edited) refuses the index.
+    await assert.rejects(openIndexFolder(out, { modelSha256: encoder.modelSha256, pooling: 'mean' }), /built with cls pooling/);
+    const found = await (await openIndexFolder(out, { modelSha256: encoder.modelSha256, pooling: encoder.pooling })).lookup(tinyItems.map((i) => i.id));
     const browser = await encoder.embed(tinyItems.map(itemText));
     const cosines = tinyItems.map((item, i) => cosine(found.get(item.id)?.vector ?? new Float32Array(TINY_DIM), browser.subarray(i * TINY_DIM, (i + 1) * TINY_DIM)));
     assert.ok(Math.min(...cosines) >= 0.999, `min cosine ${Math.min(...cosines)}`);

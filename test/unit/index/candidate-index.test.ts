@@ -93,6 +93,17 @@ test('a manifest for another model is refused, naming both sha256s', async () =>
   );
 });
 
+test('same model file, other pooling: refused; an index from before the pooling field is not checked', async () => {
+  const cls = memoryIndex({ model: { id: 'test/model', sha256: MODEL_SHA, dtype: 'q8', arithmetic: 'float32', pooling: 'cls' } });
+  await assert.rejects(
+    CandidateIndex.open('mem://idx', { fetch: cls.fetchFn, modelSha256: MODEL_SHA, pooling: 'mean', cache: false }),
+    /mem:\/\/idx\/manifest\.json was built with cls pooling, but the loaded model pools with mean/,
+  );
+  assert.ok(await CandidateIndex.open('mem://idx', { fetch: cls.fetchFn, modelSha256: MODEL_SHA, pooling: 'cls', cache: false }));
+  const older = memoryIndex(); // no pooling recorded
+  assert.ok(await CandidateIndex.open('mem://idx', { fetch: older.fetchFn, modelSha256: MODEL_SHA, pooling: 'mean', cache: false }));
+});
+
 test('a missing manifest is an index error with the URL', async () => {
   const { fetchFn } = memoryIndex();
   await assert.rejects(CandidateIndex.open('mem://nowhere/', { fetch: fetchFn }), /mem:\/\/nowhere\/manifest\.json.*HTTP 404/);

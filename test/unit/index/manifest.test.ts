@@ -40,6 +40,14 @@ test('a manifest written before the arithmetic field existed reads as float32; a
   assert.throws(() => parseManifest({ ...manifest, model: { ...older, arithmetic: 'int4' } }, 'x'), /model arithmetic int4 is not float32 or int8/);
 });
 
+test('pooling is written when known and read back; an unknown pooling is refused', () => {
+  const cls: Manifest = { ...manifest, model: { ...manifest.model, pooling: 'cls' } };
+  assert.match(manifestJson(cls), /"arithmetic": "float32",\n  "pooling": "cls"/);
+  assert.deepEqual(parseManifest(JSON.parse(manifestJson(cls)), 'x'), cls);
+  assert.doesNotMatch(manifestJson(manifest), /pooling/);
+  assert.throws(() => parseManifest({ ...manifest, model: { ...manifest.model, pooling: 'first-and-last' } }, 'x'), /model pooling first-and-last is not graph, mean, cls or max/);
+});
+
 test('bad manifests are refused with the reason', () => {
   const bad = (patch: Record<string, unknown>) => () => parseManifest({ ...manifest, ...patch }, 'idx/manifest.json');
   assert.throws(bad({ format: 'other' }), /idx\/manifest.json: not an edge-rerank-index manifest/);
