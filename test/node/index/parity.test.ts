@@ -13,7 +13,7 @@ import { jsonl, syntheticCatalog } from '../../../scripts/build-index/synthetic-
 import { dequantizeInt8, quantizeInt8 } from '../../../src/index/int8-vector.ts';
 import { loadEncoder } from '../../../src/model/encoder.ts';
 import { itemText } from '../../../src/model/item-text.ts';
-import { TINY_DIM, writeTinyModel } from '../../support/tiny-model.ts';
+import { TINY_DIM, writeTinyModel, type TinyModelOptions } from '../../support/tiny-model.ts';
 
 const MODEL = join(process.cwd(), 'public/models/default');
 const DIM = 512;
@@ -110,47 +110,44 @@ test('--arithmetic int8: index vectors vs the browser encoder still reach cosine
   }
 });
 
-test('a BERT-shaped model (last_hidden_state, a token_type_ids input): index vectors are mean-pooled as the browser pools them', async () => {
-  const model = join(dir, 'tiny-hidden');
-  writeTinyModel(model, { hiddenStateOnly: true, tokenTypeIds: true, seed: 3 });
-  const tinyItems = syntheticCatalog(40, 3);
-  const tinyCatalog = join(dir, 'tiny-catalog.jsonl');
-  writeFileSync(tinyCatalog, jsonl(tinyItems));
-  const encoder = await loadEncoder({ model, device: 'cpu', dtype: 'q8' });
-  try {
-    const out = join(dir, 'tiny-hidden-index');
-    const summary = await buildIndex({ catalog: tinyCatalog, out, model, device: 'cpu', batch: 8 });
-    assert.equal(summary.dim, TINY_DIM);
-    const found = await (await openIndexFolder(out, { modelSha256: encoder.modelSha256 })).lookup(tinyItems.map((i) => i.id));
-    const browser = await encoder.embed(tinyItems.map(itemText));
-    const cosines = tinyItems.map((item, i) => cosine(found.get(item.id)?.vector ?? new Float32Array(TINY_DIM), browser.subarray(i * TINY_DIM, (i + 1) * TINY_DIM)));
-    assert.ok(Math.min(...cosines) >= 0.999, `min cosine ${Math.min(...cosines)}`);
-  } finally {
-    await encoder.dispose();
+/** A tiny hub-shaped model folder (optionally with a 1_Pooling/config.json),
+ *  an index of 40 items built from it, and how its vectors compare with the
+ *  browser encoder's for the same items. */
+async function tinyModelIndex(name: string, options: TinyModelOptions, poolingConfig?: object) {
+  const model = join(dir, name);
+  writeTinyModel(model, options);
+  if (poolingConfig) {
+    mkdirSync(join(model, '1_Pooling'));
+    writeFileSync(join(model, '1_Pooling/config.json'), JSON.stringify(poolingConfig));
   }
-});
-
-test('a last_hidden_state model with CLS pooling in its 1_Pooling/config.json: the index pools as the browser does', async () => {
-  const model = join(dir, 'tiny-cls');
-  writeTinyModel(model, { hiddenStateOnly: true, seed: 4 });
-  mkdirSync(join(model, '1_Pooling'));
-  writeFileSync(join(model, '1_Pooling/config.json'), JSON.stringify({ pooling_mode_cls_token: true, pooling_mode_mean_tokens: false }));
-  const tinyItems = syntheticCatalog(40, 4);
-  const tinyCatalog = join(dir, 'tiny-cls-catalog.jsonl');
+  const tinyItems = syntheticCatalog(40, options.seed ?? 1);
+  const tinyCatalog = join(dir, `${name}.jsonl`);
   writeFileSync(tinyCatalog, jsonl(tinyItems));
+  const out = join(dir, `${name}-index`);
+  const summary = await buildIndex({ catalog: tinyCatalog, out, model, device: 'cpu', batch: 8 });
   const encoder = await loadEncoder({ model, device: 'cpu', dtype: 'q8' });
   try {
-    const out = join(dir, 'tiny-cls-index');
-    const summary = await buildIndex({ catalog: tinyCatalog, out, model, device: 'cpu', batch: 8 });
-    assert.equal(summary.model.pooling, 'cls');
-    assert.equal(encoder.pooling, 'cls');
-    // A reader whose copy of the folder pools otherwise (its 1_Pooling file edited) refuses the index.
-    await assert.rejects(openIndexFolder(out, { modelSha256: encoder.modelSha256, pooling: 'mean' }), /built with cls pooling/);
     const found = await (await openIndexFolder(out, { modelSha256: encoder.modelSha256, pooling: encoder.pooling })).lookup(tinyItems.map((i) => i.id));
     const browser = await encoder.embed(tinyItems.map(itemText));
     const cosines = tinyItems.map((item, i) => cosine(found.get(item.id)?.vector ?? new Float32Array(TINY_DIM), browser.subarray(i * TINY_DIM, (i + 1) * TINY_DIM)));
-    assert.ok(Math.min(...cosines) >= 0.999, `min cosine ${Math.min(...cosines)}`);
+    return { summary, out, encoderPooling: encoder.pooling, modelSha256: encoder.modelSha256, minCosine: Math.min(...cosines) };
   } finally {
     await encoder.dispose();
   }
+}
+
+test('a BERT-shaped model (last_hidden_state, a token_type_ids input): index vectors are mean-pooled as the browser pools them', async () => {
+  const tiny = await tinyModelIndex('tiny-bert', { hiddenStateOnly: true, tokenTypeIds: true, seed: 3 });
+  assert.equal(tiny.summary.dim, TINY_DIM);
+  assert.equal(tiny.summary.model.pooling, 'mean');
+  assert.ok(tiny.minCosine >= 0.999, `min cosine ${tiny.minCosine}`);
+});
+
+test('a last_hidden_state model with CLS pooling in its 1_Pooling/config.json: the index pools as the browser does', async () => {
+  const tiny = await tinyModelIndex('tiny-cls', { hiddenStateOnly: true, seed: 4 }, { pooling_mode_cls_token: true, pooling_mode_mean_tokens: false });
+  assert.equal(tiny.summary.model.pooling, 'cls');
+  assert.equal(tiny.encoderPooling, 'cls');
+  assert.ok(tiny.minCosine >= 0.999, `min cosine ${tiny.minCosine}`);
+  // A reader whose copy of the folder pools otherwise (its 1_Pooling file edited) refuses the index.
+  await assert.rejects(openIndexFolder(tiny.out, { modelSha256: tiny.modelSha256, pooling: 'mean' }), /built with cls pooling/);
 });
