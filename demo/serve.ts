@@ -12,7 +12,9 @@ if (!existsSync('dist/edge-rerank.js')) {
   console.warn('[edge-rerank demo] dist/edge-rerank.js is missing: run `npm run build` (npm run demo does it for you)');
 }
 const shop = await startDemoShop({ port });
-console.log(`Demo shop: ${shop.url}  (${shop.catalog.length} products${shop.hasIndex ? ', with the demo index' : ', vectors embedded on the device'})`);
+console.log(
+  `Demo shop: ${shop.url}  (${shop.catalog.length} products${shop.hasIndex ? ', with the demo index' : ', vectors embedded on the device'})`,
+);
 if (!shop.hasIndex) console.log('Tip: `npx tsx demo/build-demo-index.ts` builds a demo index (vectors + "bought together" neighbours).');
 console.log('Ctrl+C to stop.');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -16,7 +16,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const ortDist = join(root, 'node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist');
 /** The plain SIMD build (WASM) and the asyncify build (WebGPU + WASM); see src/worker/ort-files.ts. */
-const ORT_FILES = ['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'];
+const ORT_FILES = [
+  'ort-wasm-simd-threaded.mjs',
+  'ort-wasm-simd-threaded.wasm',
+  'ort-wasm-simd-threaded.asyncify.mjs',
+  'ort-wasm-simd-threaded.asyncify.wasm',
+];
 
 const common = {
   bundle: true,
@@ -48,8 +53,21 @@ async function main(): Promise<void> {
     [
       join(root, 'node_modules/typescript/bin/tsc'),
       join(root, 'src/element/index.ts'),
-      ...'--declaration --emitDeclarationOnly --rewriteRelativeImportExtensions --skipLibCheck --strict --verbatimModuleSyntax --allowImportingTsExtensions'.split(' '),
-      ...['--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'Bundler', '--lib', 'ES2022,DOM,DOM.Iterable', '--types', 'node'],
+      ...'--declaration --emitDeclarationOnly --rewriteRelativeImportExtensions --skipLibCheck --strict --verbatimModuleSyntax --allowImportingTsExtensions'.split(
+        ' ',
+      ),
+      ...[
+        '--target',
+        'ES2022',
+        '--module',
+        'ESNext',
+        '--moduleResolution',
+        'Bundler',
+        '--lib',
+        'ES2022,DOM,DOM.Iterable',
+        '--types',
+        'node',
+      ],
       ...['--useDefineForClassFields', 'false', '--rootDir', join(root, 'src'), '--outDir', join(dist, 'types')],
     ],
     { stdio: 'inherit' },

@@ -52,7 +52,8 @@ export function generateCatalog(count: number = DEFAULT_PRODUCT_COUNT, seed = 20
 
 /** JSON Lines for the batch index builder (id, title, category, brand, description). */
 export function catalogJsonl(products: DemoProduct[]): string {
-  return products
-    .map(({ id, title, category, brand, description }) => JSON.stringify({ id, title, category, brand, description }))
-    .join('\n') + '\n';
+  return (
+    products.map(({ id, title, category, brand, description }) => JSON.stringify({ id, title, category, brand, description })).join('\n') +
+    '\n'
+  );
 }

@@ -7,7 +7,9 @@ import { layout } from './layout.ts';
 export function productPage(product: DemoProduct, backQuery: string): string {
   const track = (event: string) =>
     `<edge-rerank-track item-id="${escapeHtml(product.id)}" title="${escapeHtml(product.title)}" category="${escapeHtml(product.category)}" brand="${escapeHtml(product.brand)}" event="${event}"></edge-rerank-track>`;
-  const back = backQuery ? `<a class="back" href="/?q=${encodeURIComponent(backQuery)}">← Back to “${escapeHtml(backQuery)}”</a>` : '<a class="back" href="/">← Search</a>';
+  const back = backQuery
+    ? `<a class="back" href="/?q=${encodeURIComponent(backQuery)}">← Back to “${escapeHtml(backQuery)}”</a>`
+    : '<a class="back" href="/">← Search</a>';
   return layout({
     title: product.title,
     query: backQuery,

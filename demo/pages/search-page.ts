@@ -31,9 +31,10 @@ export function searchPage({ query, results, model, index }: SearchPageOptions):
     });
   }
   const indexAttribute = index ? ` index="${escapeHtml(index)}"` : '';
-  const body = results.length === 0
-    ? `<p class="empty">No products match “${escapeHtml(query)}”.</p>`
-    : `<p class="status" id="rerank-status" role="status">Server order. Personalizing on this device…</p>
+  const body =
+    results.length === 0
+      ? `<p class="empty">No products match “${escapeHtml(query)}”.</p>`
+      : `<p class="status" id="rerank-status" role="status">Server order. Personalizing on this device…</p>
 <div class="columns">
   <section class="personalized">
     <h2>Personalized for you</h2>

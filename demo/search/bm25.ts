@@ -24,11 +24,11 @@ export function tokenize(text: string): string[] {
 }
 
 export class Bm25Index {
-  private readonly termFreqs: Array<Map<string, number>> = [];
-  private readonly lengths: number[] = [];
-  private readonly docFreq = new Map<string, number>();
-  private readonly ids: string[] = [];
-  private readonly averageLength: number;
+  readonly #termFreqs: Array<Map<string, number>> = [];
+  readonly #lengths: number[] = [];
+  readonly #docFreq = new Map<string, number>();
+  readonly #ids: string[] = [];
+  readonly #averageLength: number;
 
   constructor(documents: SearchDocument[]) {
     for (const doc of documents) {
@@ -40,18 +40,18 @@ export class Bm25Index {
           length += field.weight;
         }
       }
-      for (const term of tf.keys()) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
-      this.termFreqs.push(tf);
-      this.lengths.push(length);
-      this.ids.push(doc.id);
+      for (const term of tf.keys()) this.#docFreq.set(term, (this.#docFreq.get(term) ?? 0) + 1);
+      this.#termFreqs.push(tf);
+      this.#lengths.push(length);
+      this.#ids.push(doc.id);
     }
-    this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length);
+    this.#averageLength = this.#lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.#lengths.length);
   }
 
   /** Rare terms count more (the +1 keeps IDF positive for common terms). */
   idf(term: string): number {
-    const n = this.ids.length;
-    const df = this.docFreq.get(term) ?? 0;
+    const n = this.#ids.length;
+    const df = this.#docFreq.get(term) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -60,15 +60,15 @@ export class Bm25Index {
     const terms = [...new Set(tokenize(query))];
     if (terms.length === 0) return [];
     const hits: Array<SearchHit & { order: number }> = [];
-    this.termFreqs.forEach((tf, i) => {
+    this.#termFreqs.forEach((tf, i) => {
       let score = 0;
       for (const term of terms) {
         const f = tf.get(term);
         if (!f) continue;
-        const norm = 1 - B + B * ((this.lengths[i] as number) / this.averageLength);
+        const norm = 1 - B + B * ((this.#lengths[i] as number) / this.#averageLength);
         score += this.idf(term) * ((f * (K1 + 1)) / (f + K1 * norm));
       }
-      if (score > 0) hits.push({ id: this.ids[i] as string, score, order: i });
+      if (score > 0) hits.push({ id: this.#ids[i] as string, score, order: i });
     });
     hits.sort((a, b) => b.score - a.score || a.order - b.order);
     return hits.slice(0, Math.max(0, limit)).map(({ id, score }) => ({ id, score }));

@@ -60,8 +60,19 @@ try {
         const cpu = process.cpuUsage(cpuBefore);
         const cpuMsPerItem = Number(((cpu.user + cpu.system) / 1000 / s.embedded).toFixed(3));
         const load: [number, number] = [loadBeforeRun, Number(loadavg()[0]?.toFixed(2))];
-        runs.push({ device, arithmetic, batch, itemsPerSecond: Math.round(s.itemsPerSecond), cpuMsPerItem, secondsTotal: Number(s.seconds.toFixed(2)), bytesWritten: s.bytesWritten, load });
-        console.log(`${device} ${arithmetic} batch ${batch}: ${s.itemsPerSecond.toFixed(0)} items/s (${s.seconds.toFixed(1)} s with model load)`);
+        runs.push({
+          device,
+          arithmetic,
+          batch,
+          itemsPerSecond: Math.round(s.itemsPerSecond),
+          cpuMsPerItem,
+          secondsTotal: Number(s.seconds.toFixed(2)),
+          bytesWritten: s.bytesWritten,
+          load,
+        });
+        console.log(
+          `${device} ${arithmetic} batch ${batch}: ${s.itemsPerSecond.toFixed(0)} items/s (${s.seconds.toFixed(1)} s with model load)`,
+        );
       } catch (err) {
         unavailable[device] = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
         console.log(`${device}: not available here (${unavailable[device]})`);

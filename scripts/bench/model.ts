@@ -23,7 +23,12 @@ const ORT_DIST = join(ROOT, 'node_modules/@huggingface/transformers/node_modules
 const RESULTS = join(ROOT, 'bench/results/model.json');
 const QUERY = 'nitrile gloves large';
 const TITLES = productTitles(64);
-const MOUNTS: Record<string, string> = { '/models/': join(ROOT, 'public/models'), '/ort/': ORT_DIST, '/use/': USE_LITE_PACKAGE_DIR, '/': OUT };
+const MOUNTS: Record<string, string> = {
+  '/models/': join(ROOT, 'public/models'),
+  '/ort/': ORT_DIST,
+  '/use/': USE_LITE_PACKAGE_DIR,
+  '/': OUT,
+};
 
 interface Config {
   backend: 'wasm' | 'webgpu';
@@ -57,7 +62,9 @@ const median = (xs: number[]): number => {
 };
 
 function fileFor(urlPath: string): string | undefined {
-  const prefix = Object.keys(MOUNTS).sort((a, b) => b.length - a.length).find((p) => urlPath.startsWith(p));
+  const prefix = Object.keys(MOUNTS)
+    .sort((a, b) => b.length - a.length)
+    .find((p) => urlPath.startsWith(p));
   return prefix === undefined ? undefined : join(MOUNTS[prefix]!, decodeURIComponent(urlPath.slice(prefix.length)));
 }
 
@@ -83,7 +90,14 @@ function bytesOf(paths: string[]): { raw: number; gzip: number; files: string[] 
 
 async function bundle(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  await build({ entryPoints: [join(ROOT, 'scripts/bench/model/encoder-bench-worker.ts')], bundle: true, format: 'esm', platform: 'browser', outfile: join(OUT, 'encoder-worker.js'), logLevel: 'error' });
+  await build({
+    entryPoints: [join(ROOT, 'scripts/bench/model/encoder-bench-worker.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    outfile: join(OUT, 'encoder-worker.js'),
+    logLevel: 'error',
+  });
   await build({
     entryPoints: [join(ROOT, 'scripts/bench/model/tfjs-use-page.ts')],
     bundle: true,
@@ -139,7 +153,12 @@ async function benchEncoder(browser: Browser, server: StaticServer, c: Config): 
   }
   // once more in the same worker: ORT is initialised, so this is the session alone
   const again = await workerCall(page, { op: 'load', options });
-  const firstLoad = bytesOf(server.requests.slice(firstRequest).map((r) => new URL(r.url, server.url).pathname).filter((p) => p.startsWith('/models/') || p.startsWith('/ort/')));
+  const firstLoad = bytesOf(
+    server.requests
+      .slice(firstRequest)
+      .map((r) => new URL(r.url, server.url).pathname)
+      .filter((p) => p.startsWith('/models/') || p.startsWith('/ort/')),
+  );
   await workerCall(page, { op: 'embed', texts: [QUERY] }); // warm-up
   const queryMs: number[] = [];
   for (let i = 0; i < c.queries; i++) queryMs.push((await workerCall(page, { op: 'embed', texts: [QUERY] })).ms);
@@ -166,11 +185,18 @@ async function benchEncoder(browser: Browser, server: StaticServer, c: Config): 
     batch64MsMedian: median(batchMs),
     runs: { loads: c.loads, queries: c.queries, batches: c.batches },
   };
-  console.log(`[bench:model] ${c.backend} ${c.dtype}${c.isolated ? ' 2 threads' : ''}: load ${result.loadColdMs} ms cold / ${result.loadWarmMsMedian} ms warm (session ${result.sessionCreationWarmMsMedian} ms in a new worker, ${result.sessionCreationSameWorkerMs} ms in the same), query ${result.queryMsMedian} ms, 64 titles ${result.batch64MsMedian} ms`);
+  console.log(
+    `[bench:model] ${c.backend} ${c.dtype}${c.isolated ? ' 2 threads' : ''}: load ${result.loadColdMs} ms cold / ${result.loadWarmMsMedian} ms warm (session ${result.sessionCreationWarmMsMedian} ms in a new worker, ${result.sessionCreationSameWorkerMs} ms in the same), query ${result.queryMsMedian} ms, 64 titles ${result.batch64MsMedian} ms`,
+  );
   return result;
 }
 
-async function benchTfjs(browser: Browser, server: StaticServer, backend: string, repeats: { queries: number; batches: number }): Promise<object> {
+async function benchTfjs(
+  browser: Browser,
+  server: StaticServer,
+  backend: string,
+  repeats: { queries: number; batches: number },
+): Promise<object> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(new URL('/tfjs.html', server.url).href);
@@ -179,15 +205,29 @@ async function benchTfjs(browser: Browser, server: StaticServer, backend: string
   type Api = { load(b: string): Promise<{ ms: number; backend: string }>; embed(t: string[]): Promise<{ ms: number }> };
   try {
     const loaded = await page.evaluate((b) => (globalThis as unknown as { useLite: Api }).useLite.load(b), backend);
-    const bytes = bytesOf(server.requests.slice(firstRequest).map((r) => new URL(r.url, server.url).pathname).filter((p) => p.startsWith('/use/')));
+    const bytes = bytesOf(
+      server.requests
+        .slice(firstRequest)
+        .map((r) => new URL(r.url, server.url).pathname)
+        .filter((p) => p.startsWith('/use/')),
+    );
     const embed = (texts: string[]) => page.evaluate((t) => (globalThis as unknown as { useLite: Api }).useLite.embed(t), texts);
     await embed([QUERY]);
     const queryMs: number[] = [];
     for (let i = 0; i < repeats.queries; i++) queryMs.push((await embed([QUERY])).ms);
     const batchMs: number[] = [];
     for (let i = 0; i < repeats.batches; i++) batchMs.push((await embed(TITLES)).ms);
-    const result = { backend: loaded.backend, firstLoadBytes: { model: { raw: bytes.raw, gzip: bytes.gzip } }, loadMs: +loaded.ms.toFixed(1), queryMsMedian: median(queryMs), batch64MsMedian: median(batchMs), runs: repeats };
-    console.log(`[bench:model] TF.js USE-lite on ${loaded.backend}: load ${result.loadMs} ms, query ${result.queryMsMedian} ms, 64 titles ${result.batch64MsMedian} ms`);
+    const result = {
+      backend: loaded.backend,
+      firstLoadBytes: { model: { raw: bytes.raw, gzip: bytes.gzip } },
+      loadMs: +loaded.ms.toFixed(1),
+      queryMsMedian: median(queryMs),
+      batch64MsMedian: median(batchMs),
+      runs: repeats,
+    };
+    console.log(
+      `[bench:model] TF.js USE-lite on ${loaded.backend}: load ${result.loadMs} ms, query ${result.queryMsMedian} ms, 64 titles ${result.batch64MsMedian} ms`,
+    );
     return result;
   } catch (err) {
     console.log(`[bench:model] TF.js backend ${backend}: unavailable (${(err as Error).message})`);
@@ -201,11 +241,21 @@ async function adapterInfo(browser: Browser, server: StaticServer): Promise<obje
   const page = await browser.newPage();
   await page.goto(server.url);
   const info = await page.evaluate(async () => {
-    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: Record<string, unknown>; isFallbackAdapter?: boolean } | null> } }).gpu;
+    const gpu = (
+      navigator as unknown as {
+        gpu?: { requestAdapter(): Promise<{ info?: Record<string, unknown>; isFallbackAdapter?: boolean } | null> };
+      }
+    ).gpu;
     const adapter = await gpu?.requestAdapter();
     if (!adapter) return { available: false };
     const i = adapter.info ?? {};
-    return { available: true, vendor: i.vendor, architecture: i.architecture, description: i.description, isFallbackAdapter: i.isFallbackAdapter ?? adapter.isFallbackAdapter };
+    return {
+      available: true,
+      vendor: i.vendor,
+      architecture: i.architecture,
+      description: i.description,
+      isFallbackAdapter: i.isFallbackAdapter ?? adapter.isFallbackAdapter,
+    };
   });
   await page.close();
   return info;
@@ -221,7 +271,8 @@ try {
   const encoder = [];
   for (const c of CONFIGS) encoder.push(await benchEncoder(browser, c.isolated ? isolatedServer : server, c));
   const tfjs = [];
-  for (const backend of ['webgl', 'cpu']) tfjs.push(await benchTfjs(browser, server, backend, backend === 'cpu' ? { queries: 5, batches: 2 } : { queries: 15, batches: 3 }));
+  for (const backend of ['webgl', 'cpu'])
+    tfjs.push(await benchTfjs(browser, server, backend, backend === 'cpu' ? { queries: 5, batches: 2 } : { queries: 15, batches: 3 }));
   const usable = tfjs.filter((t): t is { backend: string; queryMsMedian: number; batch64MsMedian: number } => 'queryMsMedian' in t);
   const fastest = usable.sort((a, b) => a.batch64MsMedian - b.batch64MsMedian)[0];
   const ours = encoder[0] as { queryMsMedian: number; batch64MsMedian: number };
@@ -231,7 +282,9 @@ try {
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model,
-      chromium: execFileSync(chromiumPath(), ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(),
+      chromium: execFileSync(chromiumPath(), ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
       // other work on the machine skews every number: recorded, not hidden
       loadAverage1mBeforeAfter: [+loadBefore[0]!.toFixed(2), +loadavg()[0]!.toFixed(2)],
     },
@@ -242,7 +295,11 @@ try {
     encoder,
     tfjsUseLite: tfjs,
     ratioTfjsFastestOverOursWasmInt8: fastest
-      ? { tfjsBackend: fastest.backend, query: +(fastest.queryMsMedian / ours.queryMsMedian).toFixed(2), batch64: +(fastest.batch64MsMedian / ours.batch64MsMedian).toFixed(2) }
+      ? {
+          tfjsBackend: fastest.backend,
+          query: +(fastest.queryMsMedian / ours.queryMsMedian).toFixed(2),
+          batch64: +(fastest.batch64MsMedian / ours.batch64MsMedian).toFixed(2),
+        }
       : null,
   };
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });

@@ -62,7 +62,11 @@ interface BenchItem {
 function catalog(n: number): BenchItem[] {
   return Array.from({ length: n }, (_, i) => {
     const noun = NOUNS[i % NOUNS.length]!;
-    return { title: `${BRANDS[(i * 7) % BRANDS.length]} ${ADJECTIVES[(i * 3) % ADJECTIVES.length]} ${noun} ${i}`, brand: BRANDS[(i * 7) % BRANDS.length]!, category: noun };
+    return {
+      title: `${BRANDS[(i * 7) % BRANDS.length]} ${ADJECTIVES[(i * 3) % ADJECTIVES.length]} ${noun} ${i}`,
+      brand: BRANDS[(i * 7) % BRANDS.length]!,
+      category: noun,
+    };
   });
 }
 
@@ -81,46 +85,58 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title>
 <edge-rerank query="lightweight hiking gear" model="/models/default/" budget="60000" max-candidates="1000"><ol></ol></edge-rerank>`;
 
 async function measure(page: Page, items: (BenchItem & { id: string; vector?: string })[], query: string) {
-  return page.evaluate(async ([list, q]) => {
-    const el = document.querySelector('edge-rerank')!;
-    const ol = el.querySelector('ol')!;
-    const nodes = list.map((p) => {
-      const li = document.createElement('li');
-      li.dataset.itemId = p.id;
-      li.dataset.title = p.title;
-      li.dataset.brand = p.brand;
-      li.dataset.category = p.category;
-      if (p.vector) li.dataset.vector = p.vector;
-      li.textContent = p.title;
-      return li;
-    });
-    // Build the nodes in an earlier task, so a long task seen from here on is
-    // the list change and the widget's own work, not the page making 200 <li>s.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const start = performance.now();
-    el.setAttribute('query', q); // a new query each time: its embedding is part of every sample
-    ol.replaceChildren(...nodes);
-    const outcome = (await el.rerankComplete) as { status: string; detail?: { applied: boolean; backend: string; order: string[]; embedded: number; timings: Record<string, number> } };
-    const end = performance.now();
-    const domOrder = [...ol.children].map((n) => (n as HTMLElement).dataset.itemId);
-    return {
-      ms: end - start,
-      status: outcome.status,
-      backend: outcome.detail?.backend,
-      applied: outcome.detail?.applied,
-      moved: JSON.stringify(domOrder) !== JSON.stringify(list.map((p) => p.id)),
-      domMatches: JSON.stringify(domOrder) === JSON.stringify(outcome.detail?.order),
-      timings: outcome.detail?.timings,
-      embedded: outcome.detail?.embedded,
-      start,
-      end,
-    };
-  }, [items, query] as const);
+  return page.evaluate(
+    async ([list, q]) => {
+      const el = document.querySelector('edge-rerank')!;
+      const ol = el.querySelector('ol')!;
+      const nodes = list.map((p) => {
+        const li = document.createElement('li');
+        li.dataset.itemId = p.id;
+        li.dataset.title = p.title;
+        li.dataset.brand = p.brand;
+        li.dataset.category = p.category;
+        if (p.vector) li.dataset.vector = p.vector;
+        li.textContent = p.title;
+        return li;
+      });
+      // Build the nodes in an earlier task, so a long task seen from here on is
+      // the list change and the widget's own work, not the page making 200 <li>s.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const start = performance.now();
+      el.setAttribute('query', q); // a new query each time: its embedding is part of every sample
+      ol.replaceChildren(...nodes);
+      const outcome = (await el.rerankComplete) as {
+        status: string;
+        detail?: { applied: boolean; backend: string; order: string[]; embedded: number; timings: Record<string, number> };
+      };
+      const end = performance.now();
+      const domOrder = [...ol.children].map((n) => (n as HTMLElement).dataset.itemId);
+      return {
+        ms: end - start,
+        status: outcome.status,
+        backend: outcome.detail?.backend,
+        applied: outcome.detail?.applied,
+        moved: JSON.stringify(domOrder) !== JSON.stringify(list.map((p) => p.id)),
+        domMatches: JSON.stringify(domOrder) === JSON.stringify(outcome.detail?.order),
+        timings: outcome.detail?.timings,
+        embedded: outcome.detail?.embedded,
+        start,
+        end,
+      };
+    },
+    [items, query] as const,
+  );
 }
 
 async function longTasksBetween(page: Page, start: number, end: number) {
   // Tasks that began at or after the list change (its own task included) and before the rerank settled.
-  return page.evaluate(([s, e]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= s && t.start <= e), [start, end] as const);
+  return page.evaluate(
+    ([s, e]) =>
+      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
+        (t) => t.start + t.duration >= s && t.start <= e,
+      ),
+    [start, end] as const,
+  );
 }
 
 async function main(): Promise<void> {
@@ -163,11 +179,14 @@ async function main(): Promise<void> {
       let serial = 0;
       const makeList = () => {
         serial++;
-        return pool.slice(0, scenario.candidates).map((p, i) => ({ ...p, id: `r${serial}-${i}`, vector: scenario.vectors === 'inline' ? inline[i] : undefined }));
+        return pool
+          .slice(0, scenario.candidates)
+          .map((p, i) => ({ ...p, id: `r${serial}-${i}`, vector: scenario.vectors === 'inline' ? inline[i] : undefined }));
       };
       // Cold: the first rerank loads the model and runtime.
       const cold = await measure(page, makeList(), `lightweight hiking gear ${serial}`);
-      if (!loadedBeforeFirstRerank && scenario.backend === 'wasm' && !scenario.crossOriginIsolated) loadedBeforeFirstRerank = loadedBytes(server.requests.map((r) => r.url));
+      if (!loadedBeforeFirstRerank && scenario.backend === 'wasm' && !scenario.crossOriginIsolated)
+        loadedBeforeFirstRerank = loadedBytes(server.requests.map((r) => r.url));
       const samples: number[] = [];
       const workerTotals: number[] = [];
       const breakdown: Record<string, number[]> = {};
@@ -192,7 +211,15 @@ async function main(): Promise<void> {
         p50Ms: percentile(sorted, 50),
         p95Ms: percentile(sorted, 95),
         workerP50Ms: percentile(worker, 50),
-        timingsP50: Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, percentile(v.sort((a, b) => a - b), 50)])),
+        timingsP50: Object.fromEntries(
+          Object.entries(breakdown).map(([k, v]) => [
+            k,
+            percentile(
+              v.sort((a, b) => a - b),
+              50,
+            ),
+          ]),
+        ),
         // The widget's own synchronous main-thread work per rerank (read the DOM, move nodes), worst sample.
         widgetMainThreadMaxMs: Math.round(Math.max(...(breakdown.readDom ?? [0]).map((r, i) => r + (breakdown.apply?.[i] ?? 0))) * 10) / 10,
         longTasksOver50Ms: longTasks.filter((t) => t.duration > 50).length,
@@ -217,7 +244,12 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: {
       loadAverage1mBeforeAfter: [loadBefore[0], loadavg()[0]].map((l) => Math.round((l ?? 0) * 10) / 10),
-      cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), browser: 'Debian Chromium (headless)', webgpu: 'SwiftShader (software adapter) — not a GPU' },
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      browser: 'Debian Chromium (headless)',
+      webgpu: 'SwiftShader (software adapter) — not a GPU',
+    },
     method:
       'Each sample sets a new query and replaces the list inside <edge-rerank> with new ids (so neither the query vector nor item vectors are cached) and awaits el.rerankComplete: list change → DOM reordered. The first (cold) rerank per scenario is reported apart. History: 3 events. Long tasks: PerformanceObserver("longtask") entries overlapping the timed reranks (the list nodes are built in an earlier task). The machine is shared with other jobs: see loadAverage.',
     sizes: {
@@ -231,7 +263,7 @@ async function main(): Promise<void> {
       noLongTaskOver50Ms: {
         met: results.every((r) => r.longTasksOver50Ms === 0),
         widgetMainThreadMaxMs: Math.max(...results.map((r) => r.widgetMainThreadMaxMs as number)),
-        note: 'longtask entries are wall-clock: on a shared 2-core machine the OS preempts the renderer, so compare with widgetMainThreadMaxMs (the widget\'s own synchronous work) and loadAverage',
+        note: "longtask entries are wall-clock: on a shared 2-core machine the OS preempts the renderer, so compare with widgetMainThreadMaxMs (the widget's own synchronous work) and loadAverage",
       },
       scriptTagModuleGzipLe25kB: { target: 25 * 1024, measured: gzipSync(main).length, met: gzipSync(main).length <= 25 * 1024 },
     },

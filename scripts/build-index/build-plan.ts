@@ -64,7 +64,15 @@ export function planShards(
   for (const shard of shards) shard.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const inputs = shards.map((shard) =>
     createHash('sha256')
-      .update(JSON.stringify({ shardFormat: SHARD_FORMAT_VERSION, model, dim, text: ITEM_TEXT_VERSION, items: shard.map((i) => [i.id, i.text, i.neighbours]) }))
+      .update(
+        JSON.stringify({
+          shardFormat: SHARD_FORMAT_VERSION,
+          model,
+          dim,
+          text: ITEM_TEXT_VERSION,
+          items: shard.map((i) => [i.id, i.text, i.neighbours]),
+        }),
+      )
       .digest('hex'),
   );
   const plan: BuildPlan = {
@@ -89,7 +97,11 @@ export async function readPlan(out: string): Promise<BuildPlan> {
   try {
     return JSON.parse(await readFile(planPath(out), 'utf8')) as BuildPlan;
   } catch (err) {
-    throw new EdgeRerankError('index', `${planPath(out)}: no build plan here (run build with --shard i/n first): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new EdgeRerankError(
+      'index',
+      `${planPath(out)}: no build plan here (run build with --shard i/n first): ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
   }
 }
 

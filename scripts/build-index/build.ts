@@ -127,8 +127,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const catalog = await readCatalog(options.catalog, options.catalog);
   const skippedByReason = countBy(catalog.skipped);
   if (catalog.items.length === 0) {
-    const why = Object.entries(skippedByReason).map(([r, n]) => `${n} ${r}`).join(', ');
-    throw new EdgeRerankError('input', `catalog ${options.catalog}: no valid items (${catalog.lines} lines${why ? `; skipped: ${why}` : ''}); nothing was written`);
+    const why = Object.entries(skippedByReason)
+      .map(([r, n]) => `${n} ${r}`)
+      .join(', ');
+    throw new EdgeRerankError(
+      'input',
+      `catalog ${options.catalog}: no valid items (${catalog.lines} lines${why ? `; skipped: ${why}` : ''}); nothing was written`,
+    );
   }
 
   let neighbours: Map<string, Neighbour[]> | undefined;
@@ -136,7 +141,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     const interactions = await readInteractions(options.interactions, options.interactions);
     for (const p of interactions.skipped.slice(0, 20)) log(`skipped ${p.where}: ${p.reason}`);
     neighbours = learnNeighbours(interactions.histories, { minCount: options.minPairShoppers });
-    log(`interactions: ${interactions.events} events from ${interactions.histories.length} shoppers, ${interactions.skipped.length} lines skipped; neighbours for ${neighbours.size} items`);
+    log(
+      `interactions: ${interactions.events} events from ${interactions.histories.length} shoppers, ${interactions.skipped.length} lines skipped; neighbours for ${neighbours.size} items`,
+    );
   }
 
   const embedder = await openEmbedder({
@@ -150,7 +157,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   });
   try {
     // The arithmetic is part of every shard's input hash: --resume never mixes the two.
-    const model = { id: embedder.modelId, sha256: embedder.modelSha256, dtype: embedder.dtype, arithmetic: embedder.arithmetic, pooling: embedder.pooling };
+    const model = {
+      id: embedder.modelId,
+      sha256: embedder.modelSha256,
+      dtype: embedder.dtype,
+      arithmetic: embedder.arithmetic,
+      pooling: embedder.pooling,
+    };
     const { plan, shards } = planShards(catalog.items, neighbours, model, embedder.dim, options.itemsPerShard);
     await mkdir(join(out, 'shards'), { recursive: true });
     await mkdir(join(out, BUILD_DIR), { recursive: true });
@@ -173,11 +186,18 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     let shardsDone = 0;
     for (const chunk of chunks(todo, shards, Math.max(batch, options.checkpointItems ?? DEFAULT_CHECKPOINT_ITEMS))) {
       const items = chunk.flatMap((s) => shards[s] ?? []);
-      const vectors = await embedder.embed(items.map((i) => i.text), batch, (n) => options.progress?.(embedded + n, total));
+      const vectors = await embedder.embed(
+        items.map((i) => i.text),
+        batch,
+        (n) => options.progress?.(embedded + n, total),
+      );
       let at = 0;
       for (const s of chunk) {
         const planned = shards[s] ?? [];
-        const bytes = encodeShard(planned.map((item, k) => ({ id: item.id, vector: vectors[at + k] as Float32Array, neighbours: item.neighbours })), embedder.dim);
+        const bytes = encodeShard(
+          planned.map((item, k) => ({ id: item.id, vector: vectors[at + k] as Float32Array, neighbours: item.neighbours })),
+          embedder.dim,
+        );
         at += planned.length;
         const sha256 = createHash('sha256').update(bytes).digest('hex');
         const file = shardFileName(s, sha256);

@@ -19,7 +19,7 @@ export async function* byteLines(path: string, label = path): AsyncGenerator<Byt
   let carry: Buffer = Buffer.alloc(0);
   let number = 0;
   for await (const chunk of createReadStream(path)) {
-    let data = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const data = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
     let start = 0;
     for (let nl = data.indexOf(0x0a, start); nl !== -1; nl = data.indexOf(0x0a, start)) {
       const end = nl > start && data[nl - 1] === 0x0d ? nl - 1 : nl; // CRLF files
@@ -27,9 +27,8 @@ export async function* byteLines(path: string, label = path): AsyncGenerator<Byt
       start = nl + 1;
     }
     carry = Buffer.from(data.subarray(start));
-    data = carry;
   }
-  if (carry.length) yield { number: ++number, bytes: carry };
+  if (carry.length) yield { number: number + 1, bytes: carry };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

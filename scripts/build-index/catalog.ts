@@ -91,7 +91,12 @@ async function* records(path: string, label: string): AsyncGenerator<{ line: num
       continue;
     }
     if (!header) {
-      header = fields.map((f) => f.trim().replace(/^\uFEFF/, '').toLowerCase());
+      header = fields.map((f) =>
+        f
+          .trim()
+          .replace(/^\uFEFF/, '')
+          .toLowerCase(),
+      );
       continue;
     }
     if (fields.length !== header.length) {
@@ -123,7 +128,11 @@ export async function readCatalog(path: string, label = path): Promise<Catalog> 
     }
     const earlier = byId.get(item.id);
     if (earlier) {
-      duplicates.push({ where: `${label}:${earlier.line}`, reason: 'duplicate id (a later line wins)', detail: `id ${item.id} again at line ${record.line}` });
+      duplicates.push({
+        where: `${label}:${earlier.line}`,
+        reason: 'duplicate id (a later line wins)',
+        detail: `id ${item.id} again at line ${record.line}`,
+      });
       byId.delete(item.id); // re-insert: the item keeps the position of its last line
     }
     byId.set(item.id, { item, line: record.line });

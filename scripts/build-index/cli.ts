@@ -38,7 +38,13 @@ function shardPart(value: string) {
 function printSummary(s: BuildSummary): void {
   const lines = [
     `items: ${s.items} indexed from ${s.lines} lines (${s.embedded} embedded, ${s.shardsBuilt} shards built, ${s.shardsReused} reused, ${s.shardCount} in the index)`,
-    `skipped: ${s.skipped.length}${s.skipped.length ? ` (${Object.entries(s.skippedByReason).map(([r, n]) => `${n} ${r}`).join(', ')})` : ''}`,
+    `skipped: ${s.skipped.length}${
+      s.skipped.length
+        ? ` (${Object.entries(s.skippedByReason)
+            .map(([r, n]) => `${n} ${r}`)
+            .join(', ')})`
+        : ''
+    }`,
     `duplicates: ${s.duplicates.length} (last line wins)`,
     `model: ${s.model.id} ${s.model.dtype} sha256 ${s.model.sha256}, dim ${s.dim}, ${s.model.arithmetic} arithmetic, pooling ${s.model.pooling}`,
     `device: ${s.device}`,
@@ -145,7 +151,8 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`edge-rerank-index: ${err.message}\n${USAGE}\n`);
       process.exit(2);
     }
-    const message = err instanceof EdgeRerankError ? `${err.code}: ${err.message}` : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const message =
+      err instanceof EdgeRerankError ? `${err.code}: ${err.message}` : err instanceof Error ? (err.stack ?? err.message) : String(err);
     process.stderr.write(`edge-rerank-index: ${message}\n`);
     process.exit(1);
   },

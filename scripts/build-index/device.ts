@@ -44,6 +44,8 @@ export async function createSession(model: string | Uint8Array, device: Resolved
     // Two overloads of create(): a path or bytes.
     return await (typeof model === 'string' ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options));
   } catch (err) {
-    throw new EdgeRerankError('backend', `device ${device} is not usable here: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new EdgeRerankError('backend', `device ${device} is not usable here: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
 }

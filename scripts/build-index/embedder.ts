@@ -143,10 +143,9 @@ async function runGroup(
   // most hub models) is pooled as the browser's encoder pools it; rows here
   // are unpadded, so every position is a real token.
   shape.perToken = out.dims.length === 3;
-  const data =
-    shape.perToken
-      ? poolHidden(pooling, out.data as Float32Array, mask, rows.length, length, Number(out.dims[2]))
-      : (out.data as Float32Array);
+  const data = shape.perToken
+    ? poolHidden(pooling, out.data as Float32Array, mask, rows.length, length, Number(out.dims[2]))
+    : (out.data as Float32Array);
   const dim = data.length / rows.length;
   const vectors: Float32Array[] = [];
   for (let i = 0; i < realRows.length; i++) {
@@ -186,7 +185,13 @@ async function embedAll(
   for (const [, indices] of [...byLength].sort((a, b) => a[0] - b[0])) {
     for (let start = 0; start < indices.length; start += batchSize) {
       const batch = indices.slice(start, start + batchSize);
-      const out = await runGroup(session, outputName, pooling, batch.map((i) => tokens[i] as BigInt64Array), shape);
+      const out = await runGroup(
+        session,
+        outputName,
+        pooling,
+        batch.map((i) => tokens[i] as BigInt64Array),
+        shape,
+      );
       batch.forEach((textIndex, k) => (vectors[textIndex] = out[k] as Float32Array));
       done += batch.length;
       onProgress?.(done);
@@ -215,7 +220,10 @@ export async function openEmbedder(options: EmbedderOptions): Promise<Embedder> 
   const recorded = recordedSha256(dir, options.dtype);
   if (recorded && recorded !== modelSha256) {
     // The browser refuses such a file too: an index built from it would never be used.
-    throw new EdgeRerankError('model-load', `${file}: sha256 ${modelSha256} does not match ${recorded} recorded in ${join(dir, 'config.json')}`);
+    throw new EdgeRerankError(
+      'model-load',
+      `${file}: sha256 ${modelSha256} does not match ${recorded} recorded in ${join(dir, 'config.json')}`,
+    );
   }
   const log = options.log ?? (() => {});
   const pool = await openTokenizerPool(tokenizer, dir, options.tokenizerWorkers ?? defaultTokenizerWorkers());
@@ -248,7 +256,7 @@ async function openWithPool(
     const session = await createSession(graph, device, options.threads);
     const outputName = session.outputNames.includes('sentence_embedding') ? 'sentence_embedding' : (session.outputNames[0] as string);
     let probe: Float32Array[];
-    let started = 0;
+    let started: number;
     const shape: OutputShape = {};
     try {
       // The first run compiles kernels (shaders on a GPU): time the second.
@@ -257,7 +265,11 @@ async function openWithPool(
       probe = await embedAll(session, outputName, pooling, pool, PROBE_TEXTS, PROBE_TEXTS.length, undefined, shape);
     } catch (err) {
       await session.release();
-      throw new EdgeRerankError('backend', `device ${device} failed on a probe batch: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new EdgeRerankError(
+        'backend',
+        `device ${device} failed on a probe batch: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
     }
     const encoderPooling: EncoderPooling = shape.perToken ? pooling : 'graph';
     return { session, outputName, device, dim: probe[0]?.length ?? 0, pooling: encoderPooling, ms: performance.now() - started };

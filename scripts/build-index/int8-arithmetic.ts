@@ -43,7 +43,12 @@ export function withInt8Arithmetic(modelBytes: Uint8Array, source: string): Int8
   let count = 0;
   const name = (what: string) => `${PREFIX}/${what}_${count++}`;
   const added: ITensor[] = [];
-  const constant = (what: string, dataType: number, dims: number[], values: { floatData?: number[]; int64Data?: number[]; rawData?: Uint8Array }) => {
+  const constant = (
+    what: string,
+    dataType: number,
+    dims: number[],
+    values: { floatData?: number[]; int64Data?: number[]; rawData?: Uint8Array },
+  ) => {
     const tensorName = `${PREFIX}/${what}`;
     added.push(onnx.TensorProto.create({ name: tensorName, dataType, dims, ...values }));
     return tensorName;
@@ -77,14 +82,25 @@ export function withInt8Arithmetic(modelBytes: Uint8Array, source: string): Int8
     const [k, n] = dims as [number, number];
     const x = inputs(node)[0] as string;
     const rows = op('Reshape', [x, constant(`rows_${rewritten}`, INT64, [2], { int64Data: [-1, k] })]);
-    const maxAbs = op('ReduceMax', [op('Abs', [rows])], [{ name: 'axes', type: INTS, ints: [-1] }, { name: 'keepdims', type: INT, i: 0 }]);
+    const maxAbs = op(
+      'ReduceMax',
+      [op('Abs', [rows])],
+      [
+        { name: 'axes', type: INTS, ints: [-1] },
+        { name: 'keepdims', type: INT, i: 0 },
+      ],
+    );
     const scale = op('Mul', [op('Max', [maxAbs, tiny]), inv127]);
     const zeroPoints = op('Expand', [zeroPoint, op('Shape', [scale])]);
     const quantized = op('QuantizeLinear', [rows, scale, zeroPoints], [{ name: 'axis', type: INT, i: 0 }]);
     const product = op('MatMulIntegerToFloat', [quantized, weight.name, one, wScale, zeroPoint], [], 'com.microsoft');
     const scaled = op('Mul', [product, op('Unsqueeze', [scale, axis1])]);
     const leading = op('Slice', [op('Shape', [x]), axis0, minusOne]);
-    const shape = op('Concat', [leading, constant(`cols_${rewritten}`, INT64, [1], { int64Data: [n] })], [{ name: 'axis', type: INT, i: 0 }]);
+    const shape = op(
+      'Concat',
+      [leading, constant(`cols_${rewritten}`, INT64, [1], { int64Data: [n] })],
+      [{ name: 'axis', type: INT, i: 0 }],
+    );
     op('Reshape', [scaled, shape], [], undefined, firstOutput(node));
     rewritten++;
   }

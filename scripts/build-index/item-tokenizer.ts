@@ -13,7 +13,11 @@ export async function loadTokenizer(modelDir: string): Promise<PreTrainedTokeniz
   try {
     return await AutoTokenizer.from_pretrained(basename(dir));
   } catch (err) {
-    throw new EdgeRerankError('model-load', `tokenizer in ${dir} could not be loaded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new EdgeRerankError(
+      'model-load',
+      `tokenizer in ${dir} could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
   }
 }
 

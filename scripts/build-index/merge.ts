@@ -35,7 +35,10 @@ export async function mergeIndex(out: string): Promise<MergeSummary> {
   const missing = records.flatMap((r, i) => (r ? [] : [i]));
   if (missing.length) {
     const list = missing.length > 20 ? `${missing.slice(0, 20).join(', ')} … (${missing.length} in all)` : missing.join(', ');
-    throw new EdgeRerankError('index', `${out}: cannot merge, shards ${list} of ${plan.inputs.length} are not built (run the missing --shard i/n parts, or build again with --resume)`);
+    throw new EdgeRerankError(
+      'index',
+      `${out}: cannot merge, shards ${list} of ${plan.inputs.length} are not built (run the missing --shard i/n parts, or build again with --resume)`,
+    );
   }
   const shards = (records as ShardRecord[]).map((r) => ({ file: r.file, sha256: r.sha256, count: r.count, bytes: r.bytes }));
   const manifest: Manifest = {
@@ -59,5 +62,10 @@ export async function mergeIndex(out: string): Promise<MergeSummary> {
     if (!keep.has(name)) await rm(join(out, 'shards', name), { force: true });
   }
   await rm(join(out, BUILD_DIR), { recursive: true, force: true });
-  return { manifest: manifestPath, count: plan.count, shards: shards.length, bytes: shards.reduce((sum, s) => sum + s.bytes, 0) + json.length };
+  return {
+    manifest: manifestPath,
+    count: plan.count,
+    shards: shards.length,
+    bytes: shards.reduce((sum, s) => sum + s.bytes, 0) + json.length,
+  };
 }

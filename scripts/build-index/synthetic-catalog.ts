@@ -16,7 +16,18 @@ const CATEGORIES = [
   ['Fasteners', 'Screws', ['machine screws', 'wood screws', 'set screws', 'thumb screws']],
   ['Fasteners', 'Nuts', ['hex nuts', 'lock nuts', 'wing nuts', 'rivet nuts']],
 ] as const;
-const ADJECTIVES = ['heavy duty', 'professional', 'compact', 'precision', 'industrial', 'lightweight', 'premium', 'economy', 'reusable', 'disposable'];
+const ADJECTIVES = [
+  'heavy duty',
+  'professional',
+  'compact',
+  'precision',
+  'industrial',
+  'lightweight',
+  'premium',
+  'economy',
+  'reusable',
+  'disposable',
+];
 const MATERIALS = ['stainless steel', 'aluminium', 'borosilicate glass', 'polypropylene', 'brass', 'nylon', 'carbon fibre', 'titanium'];
 const SIZES = ['small', 'medium', 'large', '10 ml', '250 ml', '1 L', 'M3 x 10 mm', '150 mm', 'pack of 100', 'set of 12'];
 const BRANDS = ['Acme', 'Labtek', 'Fisherman', 'Proline', 'Voltix', 'Northwind', 'Kestrel', 'Orbit'];
@@ -32,7 +43,12 @@ export function syntheticCatalog(count: number, seed = 1): ItemFields[] {
     const [root, leaf, nouns] = pick(CATEGORIES, next);
     const words = [pick(ADJECTIVES, next), pick(MATERIALS, next), pick(nouns, next), pick(SIZES, next)];
     for (let extra = Math.floor(next() * 4); extra > 0; extra--) words.push(pick(EXTRAS, next));
-    const item: ItemFields = { id: `SKU-${String(i).padStart(6, '0')}`, title: words.filter(Boolean).join(' '), category: `${root} > ${leaf}`, brand: pick(BRANDS, next) };
+    const item: ItemFields = {
+      id: `SKU-${String(i).padStart(6, '0')}`,
+      title: words.filter(Boolean).join(' '),
+      category: `${root} > ${leaf}`,
+      brand: pick(BRANDS, next),
+    };
     if (next() < 0.2) item.description = `${item.title} for daily use in ${root.toLowerCase()}.`;
     return item;
   });

@@ -31,7 +31,9 @@ export async function openTokenizerPool(tokenizer: PreTrainedTokenizer, modelDir
       const worker = new Worker(new URL('./tokenize-worker.mjs', import.meta.url), { workerData: { modelDir } });
       await new Promise<void>((ready, fail) => {
         worker.once('message', () => ready());
-        worker.once('error', (err) => fail(new EdgeRerankError('model-load', `tokenizer worker failed to start: ${err.message}`, { cause: err })));
+        worker.once('error', (err) =>
+          fail(new EdgeRerankError('model-load', `tokenizer worker failed to start: ${err.message}`, { cause: err })),
+        );
       });
       return worker;
     }),

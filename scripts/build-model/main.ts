@@ -19,7 +19,15 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const OUT = process.env.EDGE_RERANK_MODEL_OUT ?? join(ROOT, 'public/models/default');
 const STAMP = '.build-stamp.json';
-const OUTPUTS = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx', 'onnx/model_quantized.onnx', 'LICENSE', 'README.md'];
+const OUTPUTS = [
+  'config.json',
+  'tokenizer.json',
+  'tokenizer_config.json',
+  'onnx/model.onnx',
+  'onnx/model_quantized.onnx',
+  'LICENSE',
+  'README.md',
+];
 
 function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -29,9 +37,15 @@ function inputsHash(): string {
   const h = createHash('sha256').update(BUILDER_VERSION);
   const pkg = USE_LITE_PACKAGE_DIR;
   const files = [
-    ...readdirSync(pkg).filter((f) => f === 'model.json' || f === 'vocab.json' || f.startsWith('group')).sort().map((f) => join(pkg, f)),
+    ...readdirSync(pkg)
+      .filter((f) => f === 'model.json' || f === 'vocab.json' || f.startsWith('group'))
+      .sort()
+      .map((f) => join(pkg, f)),
     join(pkg, '..', 'LICENSE'),
-    ...readdirSync(HERE).filter((f) => f.endsWith('.ts')).sort().map((f) => join(HERE, f)),
+    ...readdirSync(HERE)
+      .filter((f) => f.endsWith('.ts'))
+      .sort()
+      .map((f) => join(HERE, f)),
   ];
   for (const f of files) h.update(f.slice(f.lastIndexOf('/'))).update(readFileSync(f));
   return h.digest('hex');
@@ -50,7 +64,8 @@ async function build(hash: string): Promise<void> {
   const t0 = performance.now();
   const weights = useLiteFromTfjs(readTfjsWeights(USE_LITE_PACKAGE_DIR));
   const vocab = readUseVocab();
-  if (vocab.length > weights.vocabSize) throw new Error(`vocab.json has ${vocab.length} pieces, the embedding table ${weights.vocabSize} rows`);
+  if (vocab.length > weights.vocabSize)
+    throw new Error(`vocab.json has ${vocab.length} pieces, the embedding table ${weights.vocabSize} rows`);
   const fp32 = buildUseLiteOnnx(weights, { quantized: false, producerVersion: BUILDER_VERSION });
   const int8 = buildUseLiteOnnx(weights, { quantized: true, producerVersion: BUILDER_VERSION });
 
@@ -72,7 +87,13 @@ async function build(hash: string): Promise<void> {
     'onnx/model_quantized.onnx': int8,
   };
   const hashes = Object.fromEntries(Object.entries(files).map(([f, b]) => [f, sha256(b)]));
-  const facts = { vocabSize: weights.vocabSize, dim: weights.outputDim, maxLength: weights.maxLength, builderVersion: BUILDER_VERSION, sha256: hashes };
+  const facts = {
+    vocabSize: weights.vocabSize,
+    dim: weights.outputDim,
+    maxLength: weights.maxLength,
+    builderVersion: BUILDER_VERSION,
+    sha256: hashes,
+  };
   files['config.json'] = JSON.stringify(configJson(facts), null, 2);
   files['README.md'] = readme(facts);
 
@@ -88,7 +109,9 @@ async function build(hash: string): Promise<void> {
   renameSync(tmp, OUT);
   rmSync(old, { recursive: true, force: true });
   const mb = (n: number) => (n / 1e6).toFixed(1);
-  console.log(`[build:model] wrote ${OUT} (fp32 ${mb(fp32.length)} MB, int8 ${mb(int8.length)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `[build:model] wrote ${OUT} (fp32 ${mb(fp32.length)} MB, int8 ${mb(int8.length)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 const hash = inputsHash();

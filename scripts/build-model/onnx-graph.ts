@@ -34,16 +34,20 @@ type AttrValue = number | number[] | string;
 class GraphBuilder {
   readonly nodes: INode[] = [];
   readonly initializers: ITensor[] = [];
-  private count = 0;
+  #count = 0;
+  readonly #quantized: boolean;
 
-  constructor(private readonly quantized: boolean) {}
+  constructor(quantized: boolean) {
+    this.#quantized = quantized;
+  }
 
   op(type: string, inputs: string[], attrs: Record<string, AttrValue> = {}, name?: string): string {
-    const out = name ?? `${type.toLowerCase()}_${this.count++}`;
+    const out = name ?? `${type.toLowerCase()}_${this.#count++}`;
     const attribute = Object.entries(attrs).map(([key, v]) => {
       if (typeof v === 'string') return { name: key, type: onnx.AttributeProto.AttributeType.STRING, s: new TextEncoder().encode(v) };
       if (Array.isArray(v)) return { name: key, type: onnx.AttributeProto.AttributeType.INTS, ints: v };
-      if (Number.isInteger(v) && key !== 'epsilon' && key !== 'alpha') return { name: key, type: onnx.AttributeProto.AttributeType.INT, i: v };
+      if (Number.isInteger(v) && key !== 'epsilon' && key !== 'alpha')
+        return { name: key, type: onnx.AttributeProto.AttributeType.INT, i: v };
       return { name: key, type: onnx.AttributeProto.AttributeType.FLOAT, f: v };
     });
     this.nodes.push(onnx.NodeProto.create({ opType: type, input: inputs, output: [out], name: out, attribute }));
@@ -68,7 +72,7 @@ class GraphBuilder {
 
   /** A weight matrix [rows, cols]; int8 with per-slice scales when quantizing. */
   matrix(name: string, data: Float32Array, rows: number, cols: number, axis: 0 | 1): string {
-    if (!this.quantized) return this.floats(name, data, [rows, cols]);
+    if (!this.#quantized) return this.floats(name, data, [rows, cols]);
     const q = quantizeInt8(data, rows, cols, axis);
     const raw = new Uint8Array(q.values.buffer).slice();
     this.initializers.push(onnx.TensorProto.create({ name: `${name}_int8`, dataType: INT8, dims: [rows, cols], rawData: raw }));
@@ -112,7 +116,15 @@ function transformerLayer(g: GraphBuilder, i: number, x: string, L: TransformerL
   const q = `${p}.q`;
   const k = `${p}.k`;
   const v = `${p}.v`;
-  g.nodes.push(onnx.NodeProto.create({ opType: 'Split', input: [qkv, split], output: [q, k, v], name: `${p}.split`, attribute: [{ name: 'axis', type: onnx.AttributeProto.AttributeType.INT, i: -1 }] }));
+  g.nodes.push(
+    onnx.NodeProto.create({
+      opType: 'Split',
+      input: [qkv, split],
+      output: [q, k, v],
+      name: `${p}.split`,
+      attribute: [{ name: 'axis', type: onnx.AttributeProto.AttributeType.INT, i: -1 }],
+    }),
+  );
   const headsShape = g.ints(`${p}.heads_shape`, [0, 0, L.heads, headDim]);
   const toHeads = (t: string, perm: number[]): string => g.op('Transpose', [g.op('Reshape', [t, headsShape])], { perm });
   const qh = g.op('Mul', [toHeads(q, [0, 2, 1, 3]), g.scalarFloat(`${p}.query_scale`, L.queryScale)]);

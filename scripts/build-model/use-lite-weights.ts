@@ -95,9 +95,7 @@ function layer(weights: Map<string, TfjsTensor>, i: number, heads: number): Tran
   const qkv = dense(weights, qkvKernel, `${L}/MultiheadAttention/qkv_transform_single/bias/ConcatPartitions/concat`);
   const attentionOut = dense(weights, outKernel, `${L}/MultiheadAttention/output_transform_single/bias/ConcatPartitions/concat`);
   const residualKernel = `${L}/dense/kernel/ConcatPartitions/concat`;
-  const residual = weights.has(residualKernel)
-    ? dense(weights, residualKernel, `${L}/dense/bias/ConcatPartitions/concat`)
-    : undefined;
+  const residual = weights.has(residualKernel) ? dense(weights, residualKernel, `${L}/dense/bias/ConcatPartitions/concat`) : undefined;
   return {
     inDim: qkv.inDim,
     outDim: attentionOut.outDim,
@@ -120,7 +118,11 @@ export function useLiteFromTfjs(weights: Map<string, TfjsTensor>): UseLiteWeight
   if (vocabSize === undefined || embedDim === undefined) throw new Error('embedding table is not a matrix');
   const heads = scalar(weights, `${STACK}/Layer_1/TransformerLayer/MultiheadAttention/split_heads/split_last_dimension/Reshape/shape/2`);
   const layers = [0, 1].map((i) => layer(weights, i, heads));
-  const pooler = dense(weights, 'module/Encoder_en/hidden_layers/tanh_layer_0/weights', 'module/Encoder_en/hidden_layers/tanh_layer_0/bias');
+  const pooler = dense(
+    weights,
+    'module/Encoder_en/hidden_layers/tanh_layer_0/weights',
+    'module/Encoder_en/hidden_layers/tanh_layer_0/bias',
+  );
   return {
     vocabSize,
     embedDim,

@@ -30,10 +30,12 @@ export async function embedWithSession(session: ort.InferenceSession, batch: num
   const seq = Math.max(1, ...batch.map((ids) => ids.length));
   const ids = new BigInt64Array(batch.length * seq);
   const mask = new BigInt64Array(batch.length * seq);
-  batch.forEach((row, r) => row.forEach((id, c) => {
-    ids[r * seq + c] = BigInt(id);
-    mask[r * seq + c] = 1n;
-  }));
+  batch.forEach((row, r) =>
+    row.forEach((id, c) => {
+      ids[r * seq + c] = BigInt(id);
+      mask[r * seq + c] = 1n;
+    }),
+  );
   const out = await session.run({
     input_ids: new ort.Tensor('int64', ids, [batch.length, seq]),
     attention_mask: new ort.Tensor('int64', mask, [batch.length, seq]),

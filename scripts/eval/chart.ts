@@ -47,7 +47,9 @@ export function resultsChart(title: string, summary: SubsetSummary): string {
       }
     }
     const scale = (v: number): number => x0 + plotWidth / 2 + (Math.max(-extent, Math.min(extent, v)) / extent) * (plotWidth / 2 - 4);
-    parts.push(`<text x="${x0 + plotWidth / 2}" y="${top - 6}" text-anchor="middle" font-weight="bold">Δ${metric.label} vs server (±${extent.toFixed(3)})</text>`);
+    parts.push(
+      `<text x="${x0 + plotWidth / 2}" y="${top - 6}" text-anchor="middle" font-weight="bold">Δ${metric.label} vs server (±${extent.toFixed(3)})</text>`,
+    );
     parts.push(`<line x1="${scale(0)}" y1="${top}" x2="${scale(0)}" y2="${height - 40}" stroke="#444"/>`);
     methods.forEach((method, m) => {
       SEGMENTS.forEach((segment, k) => {
@@ -57,15 +59,23 @@ export function resultsChart(title: string, summary: SubsetSummary): string {
         const y = top + m * groupHeight + k * rowHeight;
         const a = scale(Math.min(0, d.mean));
         const b = scale(Math.max(0, d.mean));
-        parts.push(`<rect x="${a.toFixed(1)}" y="${y + 2}" width="${Math.max(0.5, b - a).toFixed(1)}" height="${rowHeight - 4}" fill="${colours[k]}"><title>${escape(`${method} ${segment}: ${d.mean.toFixed(4)} [${d.low.toFixed(4)}, ${d.high.toFixed(4)}]`)}</title></rect>`);
+        parts.push(
+          `<rect x="${a.toFixed(1)}" y="${y + 2}" width="${Math.max(0.5, b - a).toFixed(1)}" height="${rowHeight - 4}" fill="${colours[k]}"><title>${escape(`${method} ${segment}: ${d.mean.toFixed(4)} [${d.low.toFixed(4)}, ${d.high.toFixed(4)}]`)}</title></rect>`,
+        );
         if (Math.abs(d.mean) > extent) {
-          parts.push(`<text x="${(d.mean < 0 ? a + 2 : b - 2).toFixed(1)}" y="${y + rowHeight - 3}" font-size="9" fill="white" text-anchor="${d.mean < 0 ? 'start' : 'end'}">${d.mean.toFixed(3)} (clipped)</text>`);
+          parts.push(
+            `<text x="${(d.mean < 0 ? a + 2 : b - 2).toFixed(1)}" y="${y + rowHeight - 3}" font-size="9" fill="white" text-anchor="${d.mean < 0 ? 'start' : 'end'}">${d.mean.toFixed(3)} (clipped)</text>`,
+          );
         }
-        parts.push(`<line x1="${scale(d.low).toFixed(1)}" y1="${y + rowHeight / 2}" x2="${scale(d.high).toFixed(1)}" y2="${y + rowHeight / 2}" stroke="black"/>`);
+        parts.push(
+          `<line x1="${scale(d.low).toFixed(1)}" y1="${y + rowHeight / 2}" x2="${scale(d.high).toFixed(1)}" y2="${y + rowHeight / 2}" stroke="black"/>`,
+        );
       });
     });
   });
-  parts.push(`<text x="10" y="${height - 12}" fill="#555">Bars: mean difference to the server order; whiskers: 95% paired bootstrap interval.</text>`);
+  parts.push(
+    `<text x="10" y="${height - 12}" fill="#555">Bars: mean difference to the server order; whiskers: 95% paired bootstrap interval.</text>`,
+  );
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

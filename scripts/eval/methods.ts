@@ -32,9 +32,7 @@ export function allMethods(dataset: Dataset, signals: CatalogSignals, settings: 
   const personalized = (weights: Record<FeatureName, number>) => (c: EvalCase) =>
     rank(rankInputOf(c, dataset, signals, { weights, maxDisplacement: settings.maxDisplacement })).order;
 
-  const methods: Method[] = [
-    { name: 'server', description: "the server's order", order: serverOrder },
-  ];
+  const methods: Method[] = [{ name: 'server', description: "the server's order", order: serverOrder }];
   if (signals.queryVectors.size > 0) {
     methods.push({
       name: 'semantic',
@@ -53,7 +51,7 @@ export function allMethods(dataset: Dataset, signals: CatalogSignals, settings: 
   methods.push({ name: 'personalized', description: 'the shipped Ranker with its default weights', order: personalized(settings.weights) });
   methods.push({
     name: 'personalized+clicks',
-    description: 'personalized after simulated on-device learning from the shopper\'s earlier clicks',
+    description: "personalized after simulated on-device learning from the shopper's earlier clicks",
     order: (c) => {
       const weights = weightsAfterClicks(c, dataset, signals, settings.weights, settings.maxDisplacement);
       return rank(rankInputOf(c, dataset, signals, { weights, maxDisplacement: settings.maxDisplacement })).order;

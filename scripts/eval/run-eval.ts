@@ -78,9 +78,18 @@ export async function main(argv: string[]): Promise<number> {
     const settings = { weights: DEFAULT_WEIGHTS, maxDisplacement: DEFAULT_MAX_DISPLACEMENT };
     let methods = allMethods(dataset, signals, settings);
     if (args.methods) {
-      const wanted = new Set(args.methods.split(',').map((m) => m.trim()).filter(Boolean));
+      const wanted = new Set(
+        args.methods
+          .split(',')
+          .map((m) => m.trim())
+          .filter(Boolean),
+      );
       const unknown = [...wanted].filter((m) => !methods.some((x) => x.name === m));
-      if (unknown.length) throw new EdgeRerankError('input', `--methods: unknown or unavailable ${unknown.join(', ')} (available: ${methods.map((m) => m.name).join(', ')})`);
+      if (unknown.length)
+        throw new EdgeRerankError(
+          'input',
+          `--methods: unknown or unavailable ${unknown.join(', ')} (available: ${methods.map((m) => m.name).join(', ')})`,
+        );
       wanted.add('server'); // the baseline every difference is measured against
       methods = methods.filter((m) => wanted.has(m.name));
     }
@@ -134,7 +143,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     for (const [subset, verdict] of Object.entries(accepted)) log(`acceptance (${subset}): ${JSON.stringify(verdict)}`);
     const seconds = [...run.seconds].map(([m, s]) => `${m} ${s.toFixed(1)}s`).join(', ');
-    log(`\n${dataset.cases.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s (${seconds}); wrote ${join(outDir, 'summary.json')}`);
+    log(
+      `\n${dataset.cases.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s (${seconds}); wrote ${join(outDir, 'summary.json')}`,
+    );
     return 0;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

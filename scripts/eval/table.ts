@@ -25,6 +25,10 @@ export function resultsTable(title: string, summary: SubsetSummary): string {
     }
   }
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] as string).length)));
-  const line = (r: string[]) => r.map((cell, col) => cell.padEnd(widths[col] as number)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, col) => cell.padEnd(widths[col] as number))
+      .join('  ')
+      .trimEnd();
   return [title, line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }

@@ -40,7 +40,13 @@ interface Score {
   mrr: Record<string, number>;
 }
 
-function score(cases: EvalCase[], dataset: Dataset, signals: CatalogSignals, weights: Record<FeatureName, number>, maxDisplacement: number): Score {
+function score(
+  cases: EvalCase[],
+  dataset: Dataset,
+  signals: CatalogSignals,
+  weights: Record<FeatureName, number>,
+  maxDisplacement: number,
+): Score {
   const out: Score = { ndcg: {}, mrr: {} };
   for (const segment of ['overall', 'history<5', 'history>=5']) {
     const picked = cases.filter((c) => segment === 'overall' || (segment === 'history<5') === c.history.length < 5);
@@ -53,7 +59,10 @@ function score(cases: EvalCase[], dataset: Dataset, signals: CatalogSignals, wei
 
 const fmt = (s: Score, base: Score): string =>
   Object.keys(s.ndcg)
-    .map((seg) => `${seg}: NDCG ${s.ndcg[seg]!.toFixed(4)} (${((s.ndcg[seg]! / base.ndcg[seg]! - 1) * 100).toFixed(1)}%) MRR ${s.mrr[seg]!.toFixed(4)} (${((s.mrr[seg]! / base.mrr[seg]! - 1) * 100).toFixed(1)}%)`)
+    .map(
+      (seg) =>
+        `${seg}: NDCG ${s.ndcg[seg]!.toFixed(4)} (${((s.ndcg[seg]! / base.ndcg[seg]! - 1) * 100).toFixed(1)}%) MRR ${s.mrr[seg]!.toFixed(4)} (${((s.mrr[seg]! / base.mrr[seg]! - 1) * 100).toFixed(1)}%)`,
+    )
     .join('; ');
 
 async function main(): Promise<void> {
@@ -77,7 +86,9 @@ async function main(): Promise<void> {
   const train = bySplit('train');
   const validation = bySplit('validation');
   const test = bySplit('test');
-  console.log(`cases: train ${train.length}, validation ${validation.length}, test ${test.length}; content ${signals.source.content}; behaviour ${signals.source.behaviour}`);
+  console.log(
+    `cases: train ${train.length}, validation ${validation.length}, test ${test.length}; content ${signals.source.content}; behaviour ${signals.source.behaviour}`,
+  );
 
   const trainLists = train.map((c) => featureRows(c, dataset, signals));
   const zero = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Record<FeatureName, number>;
@@ -85,32 +96,35 @@ async function main(): Promise<void> {
 
   let best: { weights: Record<FeatureName, number>; maxDisplacement: number; val: Score; label: string } | undefined;
   for (const leaveOut of GRID.leaveOut) {
-  const lists = trainLists.map((l) => ({ labels: l.labels, rows: l.rows.map((r) => r.map((v, k) => (k > 0 && leaveOut.includes(FEATURE_NAMES[k - 1] as FeatureName) ? 0 : v))) }));
-  for (const l2 of GRID.l2) {
-    for (const targetPairWeight of GRID.targetPairWeight) {
-      const w = fitPairwiseLogistic(lists, { l2, pairWeightByLabel: { 2: targetPairWeight } });
-      const prior = w[0] as number;
-      if (!(prior > 0)) {
-        console.log(`l2 ${l2} target×${targetPairWeight}: prior weight ${prior} ≤ 0, skipped`);
-        continue;
-      }
-      // Relative to the server prior, whose coefficient the Ranker fixes at 1.
-      const fitted = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, (w[k + 1] as number) / prior])) as Record<FeatureName, number>;
-      const label = `without [${leaveOut.join(', ')}], l2 ${l2}, target pairs ×${targetPairWeight}`;
-      console.log(`${label}: ${FEATURE_NAMES.map((n) => `${n} ${fitted[n].toFixed(3)}`).join(', ')}`);
-      for (const strength of GRID.strength) {
-        for (const maxDisplacement of GRID.maxDisplacement) {
-          const weights = Object.fromEntries(FEATURE_NAMES.map((n) => [n, fitted[n] * strength])) as Record<FeatureName, number>;
-          weights.seen = SEEN_WEIGHT_PRIOR;
-          const val = score(validation, dataset, signals, weights, maxDisplacement);
-          const safe = Object.keys(val.ndcg).every((seg) => val.ndcg[seg]! >= NDCG_FLOOR * serverValidation.ndcg[seg]!);
-          if (safe && (!best || val.mrr.overall! > best.val.mrr.overall!)) {
-            best = { weights, maxDisplacement, val, label: `${label}, strength ×${strength}, maxDisplacement ${maxDisplacement}` };
+    const lists = trainLists.map((l) => ({
+      labels: l.labels,
+      rows: l.rows.map((r) => r.map((v, k) => (k > 0 && leaveOut.includes(FEATURE_NAMES[k - 1] as FeatureName) ? 0 : v))),
+    }));
+    for (const l2 of GRID.l2) {
+      for (const targetPairWeight of GRID.targetPairWeight) {
+        const w = fitPairwiseLogistic(lists, { l2, pairWeightByLabel: { 2: targetPairWeight } });
+        const prior = w[0] as number;
+        if (!(prior > 0)) {
+          console.log(`l2 ${l2} target×${targetPairWeight}: prior weight ${prior} ≤ 0, skipped`);
+          continue;
+        }
+        // Relative to the server prior, whose coefficient the Ranker fixes at 1.
+        const fitted = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, (w[k + 1] as number) / prior])) as Record<FeatureName, number>;
+        const label = `without [${leaveOut.join(', ')}], l2 ${l2}, target pairs ×${targetPairWeight}`;
+        console.log(`${label}: ${FEATURE_NAMES.map((n) => `${n} ${fitted[n].toFixed(3)}`).join(', ')}`);
+        for (const strength of GRID.strength) {
+          for (const maxDisplacement of GRID.maxDisplacement) {
+            const weights = Object.fromEntries(FEATURE_NAMES.map((n) => [n, fitted[n] * strength])) as Record<FeatureName, number>;
+            weights.seen = SEEN_WEIGHT_PRIOR;
+            const val = score(validation, dataset, signals, weights, maxDisplacement);
+            const safe = Object.keys(val.ndcg).every((seg) => val.ndcg[seg]! >= NDCG_FLOOR * serverValidation.ndcg[seg]!);
+            if (safe && (!best || val.mrr.overall! > best.val.mrr.overall!)) {
+              best = { weights, maxDisplacement, val, label: `${label}, strength ×${strength}, maxDisplacement ${maxDisplacement}` };
+            }
           }
         }
       }
     }
-  }
   }
   if (!best) {
     console.log('no blend kept NDCG within the floor on validation: shipping server order (all weights 0)');

@@ -28,6 +28,11 @@ export const DEFAULT_MAX_DISPLACEMENT = ${maxDisplacement};
 `;
 }
 
-export function writeWeightsFile(path: string, weights: Record<FeatureName, number>, maxDisplacement: number, provenance: WeightsProvenance): void {
+export function writeWeightsFile(
+  path: string,
+  weights: Record<FeatureName, number>,
+  maxDisplacement: number,
+  provenance: WeightsProvenance,
+): void {
   writeFileSync(path, weightsSource(weights, maxDisplacement, provenance));
 }

@@ -20,7 +20,10 @@ function optional(value: string | null): string | undefined {
 }
 
 function listIds(ids: string[]): string {
-  const shown = ids.slice(0, 5).map((id) => JSON.stringify(id)).join(', ');
+  const shown = ids
+    .slice(0, 5)
+    .map((id) => JSON.stringify(id))
+    .join(', ');
   return ids.length > 5 ? `${shown} and ${ids.length - 5} more` : shown;
 }
 

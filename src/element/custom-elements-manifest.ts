@@ -33,15 +33,39 @@ export function customElementsManifest(version: string): object {
             attributes,
             members: [
               ...attributes.map((a) => ({ kind: 'field', name: a.fieldName, type: a.type, description: a.description })),
-              { kind: 'field', name: 'rerankComplete', readonly: true, type: { text: 'Promise<RerankOutcome>' }, description: 'Settles when the latest requested rerank is done.' },
-              { kind: 'method', name: 'track', parameters: [{ name: 'event', type: { text: '{type, itemId, title, category?, brand?}' } }], description: 'Records one history event.' },
-              { kind: 'method', name: 'forget', static: true, description: 'Erases everything stored on this device; lists go back to server order.' },
+              {
+                kind: 'field',
+                name: 'rerankComplete',
+                readonly: true,
+                type: { text: 'Promise<RerankOutcome>' },
+                description: 'Settles when the latest requested rerank is done.',
+              },
+              {
+                kind: 'method',
+                name: 'track',
+                parameters: [{ name: 'event', type: { text: '{type, itemId, title, category?, brand?}' } }],
+                description: 'Records one history event.',
+              },
+              {
+                kind: 'method',
+                name: 'forget',
+                static: true,
+                description: 'Erases everything stored on this device; lists go back to server order.',
+              },
               { kind: 'method', name: 'exportHistory', static: true, description: 'The stored history as plain JSON.' },
             ],
             events: [
               { name: READY_EVENT, type: { text: 'CustomEvent<{backend}>' }, description: 'The first rerank of this element finished.' },
-              { name: RERANKED_EVENT, type: { text: 'CustomEvent<RerankedDetail>' }, description: 'A rerank finished: order, scores, reasons, backend, timings, applied.' },
-              { name: ERROR_EVENT, type: { text: 'CustomEvent<{code, message}>' }, description: 'A problem; the server order stays where nothing better is known.' },
+              {
+                name: RERANKED_EVENT,
+                type: { text: 'CustomEvent<RerankedDetail>' },
+                description: 'A rerank finished: order, scores, reasons, backend, timings, applied.',
+              },
+              {
+                name: ERROR_EVENT,
+                type: { text: 'CustomEvent<{code, message}>' },
+                description: 'A problem; the server order stays where nothing better is known.',
+              },
             ],
             slots: [{ name: '', description: "The shop's own result list." }],
           },
@@ -54,7 +78,12 @@ export function customElementsManifest(version: string): object {
             attributes: [
               { name: 'item-id', type: { text: 'string' }, description: 'The product id.' },
               { name: 'title', type: { text: 'string' }, description: 'The product title.' },
-              { name: 'event', type: { text: "'view' | 'click' | 'cart' | 'purchase'" }, default: '"view"', description: 'What the shopper did.' },
+              {
+                name: 'event',
+                type: { text: "'view' | 'click' | 'cart' | 'purchase'" },
+                default: '"view"',
+                description: 'What the shopper did.',
+              },
               { name: 'category', type: { text: 'string' }, description: 'Optional category.' },
               { name: 'brand', type: { text: 'string' }, description: 'Optional brand.' },
               { name: 'consent', type: { text: "'granted' | 'denied'" }, default: '"granted"', description: 'denied = nothing recorded.' },

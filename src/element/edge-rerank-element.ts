@@ -13,9 +13,7 @@ import type { Problem, RerankRequest, TrackEvent } from '../worker/api.ts';
 
 /** What `rerankComplete` resolves to. */
 export type RerankOutcome =
-  | { status: 'reranked'; detail: RerankedDetail }
-  | { status: 'skipped'; reason: string }
-  | { status: 'failed'; problem: Problem };
+  { status: 'reranked'; detail: RerankedDetail } | { status: 'skipped'; reason: string } | { status: 'failed'; problem: Problem };
 
 /** Events that mean the shopper has started using the list: a late order must not jump under them. */
 const INTERACTIONS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'focusin'] as const;
@@ -185,7 +183,10 @@ export class EdgeRerankElement extends LitElement {
       })
       .catch((err: unknown): RerankOutcome => {
         // Whatever happens, the shop's page goes on with the order it has.
-        const problem: Problem = { code: 'input', message: `rerank failed on this page: ${err instanceof Error ? err.message : String(err)}` };
+        const problem: Problem = {
+          code: 'input',
+          message: `rerank failed on this page: ${err instanceof Error ? err.message : String(err)}`,
+        };
         this.#report(problem);
         return { status: 'failed', problem };
       });
@@ -198,7 +199,7 @@ export class EdgeRerankElement extends LitElement {
   readonly #onClick = (event: MouseEvent): void => {
     const options = this.options;
     if (options.consent === 'denied' || !(event.target instanceof Element)) return;
-    let item: Element | null = null;
+    let item: Element | null;
     try {
       item = event.target.closest(options.itemSelector);
     } catch {
@@ -263,7 +264,9 @@ export class EdgeRerankElement extends LitElement {
       strength: options.strength,
       maxDisplacement: options.maxDisplacement,
     };
-    const outcome = await callWorker((api, ctx) => api.rerank(ctx.avoidWebgpu ? { ...request, device: 'wasm' } : request), { stallMs: options.stallTimeout });
+    const outcome = await callWorker((api, ctx) => api.rerank(ctx.avoidWebgpu ? { ...request, device: 'wasm' } : request), {
+      stallMs: options.stallTimeout,
+    });
     for (const notice of outcome.notices ?? []) this.#report(notice);
     if (generation !== this.#generation) return { status: 'skipped', reason: 'superseded by a newer rerank' };
     if (!outcome.ok) {
@@ -276,7 +279,14 @@ export class EdgeRerankElement extends LitElement {
     const applyStarted = performance.now();
     const late = applyStarted - this.#listAppearedAt > options.budget;
     const applied = !(late && this.#interacted);
-    if (applied) this.#apply(collected.nodes, collected.candidates.map((c) => c.id), response.order, response.reasons, options.explain);
+    if (applied)
+      this.#apply(
+        collected.nodes,
+        collected.candidates.map((c) => c.id),
+        response.order,
+        response.reasons,
+        options.explain,
+      );
     const detail: RerankedDetail = {
       order: response.order,
       scores: response.scores,

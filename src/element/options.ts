@@ -57,22 +57,84 @@ export const LIMITS = Object.freeze({ maxDisplacement: 1000, budget: 60_000, max
 
 export const ATTRIBUTES: readonly AttributeSpec[] = [
   { attribute: 'query', property: 'query', type: 'string', default: '', description: "The shopper's search query." },
-  { attribute: 'model', property: 'model', type: 'string', default: DEFAULT_OPTIONS.model, description: 'Model folder URL (relative to the page) or a hub id.' },
-  { attribute: 'index', property: 'index', type: 'string', default: null, description: 'Base URL of a candidate index built by edge-rerank-index (optional).' },
-  { attribute: 'device', property: 'device', type: 'string', default: 'auto', description: 'auto | webgpu | wasm; a change takes effect on the next rerank.' },
-  { attribute: 'item-selector', property: 'itemSelector', type: 'string', default: DEFAULT_OPTIONS.itemSelector, description: 'CSS selector of the result items inside the element.' },
-  { attribute: 'strength', property: 'strength', type: 'number', default: 1, description: 'Personalization strength, 0 (server order) to 1.' },
-  { attribute: 'max-displacement', property: 'maxDisplacement', type: 'number', default: DEFAULT_MAX_DISPLACEMENT, description: 'No item moves more than this many places.' },
-  { attribute: 'explain', property: 'explain', type: 'boolean', default: false, description: 'Show a reason badge on items moved up because of history.' },
-  { attribute: 'consent', property: 'consent', type: 'string', default: 'granted', description: 'granted | denied; denied = nothing stored, no rerank.' },
-  { attribute: 'budget', property: 'budget', type: 'number', default: 300, description: 'ms after the list appears within which the new order is always applied; later only if the shopper has not interacted with the list.' },
-  { attribute: 'max-candidates', property: 'maxCandidates', type: 'number', default: 200, description: 'Only the first N items are reranked; the rest keep their place.' },
+  {
+    attribute: 'model',
+    property: 'model',
+    type: 'string',
+    default: DEFAULT_OPTIONS.model,
+    description: 'Model folder URL (relative to the page) or a hub id.',
+  },
+  {
+    attribute: 'index',
+    property: 'index',
+    type: 'string',
+    default: null,
+    description: 'Base URL of a candidate index built by edge-rerank-index (optional).',
+  },
+  {
+    attribute: 'device',
+    property: 'device',
+    type: 'string',
+    default: 'auto',
+    description: 'auto | webgpu | wasm; a change takes effect on the next rerank.',
+  },
+  {
+    attribute: 'item-selector',
+    property: 'itemSelector',
+    type: 'string',
+    default: DEFAULT_OPTIONS.itemSelector,
+    description: 'CSS selector of the result items inside the element.',
+  },
+  {
+    attribute: 'strength',
+    property: 'strength',
+    type: 'number',
+    default: 1,
+    description: 'Personalization strength, 0 (server order) to 1.',
+  },
+  {
+    attribute: 'max-displacement',
+    property: 'maxDisplacement',
+    type: 'number',
+    default: DEFAULT_MAX_DISPLACEMENT,
+    description: 'No item moves more than this many places.',
+  },
+  {
+    attribute: 'explain',
+    property: 'explain',
+    type: 'boolean',
+    default: false,
+    description: 'Show a reason badge on items moved up because of history.',
+  },
+  {
+    attribute: 'consent',
+    property: 'consent',
+    type: 'string',
+    default: 'granted',
+    description: 'granted | denied; denied = nothing stored, no rerank.',
+  },
+  {
+    attribute: 'budget',
+    property: 'budget',
+    type: 'number',
+    default: 300,
+    description:
+      'ms after the list appears within which the new order is always applied; later only if the shopper has not interacted with the list.',
+  },
+  {
+    attribute: 'max-candidates',
+    property: 'maxCandidates',
+    type: 'number',
+    default: 200,
+    description: 'Only the first N items are reranked; the rest keep their place.',
+  },
   {
     attribute: 'stall-timeout',
     property: 'stallTimeout',
     type: 'number',
     default: 30_000,
-    description: 'ms without any progress from the worker (downloaded bytes, finished steps) after which it is stopped: one worker error, the server order stays, the next rerank starts a fresh worker.',
+    description:
+      'ms without any progress from the worker (downloaded bytes, finished steps) after which it is stopped: one worker error, the server order stays, the next rerank starts a fresh worker.',
   },
 ];
 
@@ -90,15 +152,7 @@ function text(value: unknown): string | undefined {
   return String(value).trim();
 }
 
-function numberIn(
-  name: string,
-  value: unknown,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-  integer = false,
-): number {
+function numberIn(name: string, value: unknown, fallback: number, min: number, max: number, problems: string[], integer = false): number {
   const raw = text(value);
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -145,7 +199,15 @@ export function parseOptions(raw: RawOptions): ParsedOptions {
     consent: oneOf('consent', raw.consent, ['granted', 'denied'] as const, d.consent, problems),
     budget: numberIn('budget', raw.budget, d.budget, 0, LIMITS.budget, problems, true),
     maxCandidates: numberIn('max-candidates', raw.maxCandidates, d.maxCandidates, 1, LIMITS.maxCandidates, problems, true),
-    stallTimeout: numberIn('stall-timeout', raw.stallTimeout, d.stallTimeout, LIMITS.stallTimeout[0], LIMITS.stallTimeout[1], problems, true),
+    stallTimeout: numberIn(
+      'stall-timeout',
+      raw.stallTimeout,
+      d.stallTimeout,
+      LIMITS.stallTimeout[0],
+      LIMITS.stallTimeout[1],
+      problems,
+      true,
+    ),
   };
   return { options, problems };
 }

@@ -79,10 +79,16 @@ function stop(which: Running, reason: string): void {
 
 /** Stops `which` when it makes no progress for `stallMs` after `since`; returns the cancel function. */
 function watch(which: Running, since: number, stallMs: number): () => void {
-  const timer = setInterval(() => {
-    if (performance.now() - Math.max(since, which.progressedAt) < stallMs) return;
-    stop(which, `the worker made no progress for ${Math.round(stallMs / 1000)} s (a download that never finishes, or a frozen runtime); it was stopped and the next rerank starts a fresh one`);
-  }, Math.min(1000, stallMs / 4));
+  const timer = setInterval(
+    () => {
+      if (performance.now() - Math.max(since, which.progressedAt) < stallMs) return;
+      stop(
+        which,
+        `the worker made no progress for ${Math.round(stallMs / 1000)} s (a download that never finishes, or a frozen runtime); it was stopped and the next rerank starts a fresh one`,
+      );
+    },
+    Math.min(1000, stallMs / 4),
+  );
   return () => clearInterval(timer);
 }
 

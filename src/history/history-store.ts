@@ -76,17 +76,24 @@ function withoutKey({ id: _id, ...event }: StoredEvent): HistoryEvent {
 }
 
 export class HistoryStore {
-  private db: DB | undefined;
-  private opening: Promise<DB> | undefined;
-  private closed = false;
+  #db: DB | undefined;
+  #opening: Promise<DB> | undefined;
+  #closed = false;
+  readonly #now: () => number;
+  readonly #blockedTimeoutMs: number;
+  readonly #sync: TabSync;
 
   private constructor(
     readonly dbName: string,
     readonly limits: RetentionLimits,
-    private readonly now: () => number,
-    private readonly blockedTimeoutMs: number,
-    private readonly sync: TabSync,
-  ) {}
+    now: () => number,
+    blockedTimeoutMs: number,
+    sync: TabSync,
+  ) {
+    this.#now = now;
+    this.#blockedTimeoutMs = blockedTimeoutMs;
+    this.#sync = sync;
+  }
 
   /** Opens (creating or migrating) the database and drops expired events. */
   static async open(options: HistoryStoreOptions = {}): Promise<HistoryStore> {
@@ -99,9 +106,9 @@ export class HistoryStore {
       new TabSync(dbName),
     );
     try {
-      await store.purgeExpired();
+      await store.#purgeExpired();
     } catch (err) {
-      store.sync.close();
+      store.#sync.close();
       throw err;
     }
     return store;
@@ -109,25 +116,24 @@ export class HistoryStore {
 
   /** Records one event; the oldest events go when the cap is reached. */
   async addEvent(event: NewEvent): Promise<void> {
-    const clean = validateEvent(event, this.now());
-    await this.runMakingRoom('recording an event', async (db) => {
+    const clean = validateEvent(event, this.#now());
+    await this.#runMakingRoom('recording an event', async (db) => {
       const tx = db.transaction('events', 'readwrite');
       const byTime = tx.store.index('by-time');
       const last = (await byTime.openCursor(null, 'prev'))?.value;
       clean.session = sessionFor(clean.time, last);
       await tx.store.add(clean);
       const extra = overflow(await tx.store.count(), this.limits.maxEvents);
-      await this.deleteOldest(byTime, extra);
+      await this.#deleteOldest(byTime, extra);
       await tx.done;
     });
-    this.sync.notify('events');
+    this.#sync.notify('events');
   }
 
   /** Events inside the retention window, oldest first; the newest `limit` when given. */
   async recentEvents(limit?: number): Promise<HistoryEvent[]> {
-    const cutoff = retentionCutoff(this.now(), this.limits.retentionDays);
-    const events = await this.run('reading events', (db) =>
-      db.getAllFromIndex('events', 'by-time', IDBKeyRange.lowerBound(cutoff)));
+    const cutoff = retentionCutoff(this.#now(), this.limits.retentionDays);
+    const events = await this.#run('reading events', (db) => db.getAllFromIndex('events', 'by-time', IDBKeyRange.lowerBound(cutoff)));
     const wanted = limit === undefined ? events : events.slice(Math.max(0, events.length - Math.max(0, Math.floor(limit))));
     return wanted.map(withoutKey);
   }
@@ -138,7 +144,7 @@ export class HistoryStore {
     const unique = [...new Set(ids)].filter((id) => typeof id === 'string' && id);
     const found = new Map<string, Float32Array>();
     if (unique.length === 0) return found;
-    const records = await this.run('reading cached vectors', async (db) => {
+    const records = await this.#run('reading cached vectors', async (db) => {
       const tx = db.transaction('vectors', 'readonly');
       const got = await Promise.all(unique.map((id) => tx.store.get([modelId, id])));
       await tx.done;
@@ -147,15 +153,17 @@ export class HistoryStore {
     for (const record of records) found.set(record.itemId, dequantizeInt8(record));
     // LRU bookkeeping is best effort, in its own transaction: a read must not
     // fail because a full quota refused to record when it happened.
-    const usedAt = this.now();
+    const usedAt = this.#now();
     const stale = records.filter((record) => usedAt - record.usedAt >= LRU_TOUCH_INTERVAL_MS);
     if (stale.length === 0) return found;
-    await this.run('marking vectors used', async (db) => {
+    await this.#run('marking vectors used', async (db) => {
       const tx = db.transaction('vectors', 'readwrite');
-      await Promise.all(stale.map(async ({ modelId: model, itemId }) => {
-        const current = await tx.store.get([model, itemId]); // another tab may have rewritten it
-        if (current) await tx.store.put({ ...current, usedAt });
-      }));
+      await Promise.all(
+        stale.map(async ({ modelId: model, itemId }) => {
+          const current = await tx.store.get([model, itemId]); // another tab may have rewritten it
+          if (current) await tx.store.put({ ...current, usedAt });
+        }),
+      );
       await tx.done;
     }).catch(() => undefined);
     return found;
@@ -164,8 +172,8 @@ export class HistoryStore {
   /** Caches vectors as int8; the least recently used go when the cap is reached. */
   async putVectors(modelId: string, vectors: Map<string, Float32Array>): Promise<void> {
     if (typeof modelId !== 'string' || !modelId) throw new EdgeRerankError('input', 'putVectors needs a modelId');
-    const usedAt = this.now();
-    await this.runMakingRoom('caching vectors', async (db) => {
+    const usedAt = this.#now();
+    await this.#runMakingRoom('caching vectors', async (db) => {
       const tx = db.transaction('vectors', 'readwrite');
       const writes: Promise<unknown>[] = [];
       for (const [itemId, vector] of vectors) {
@@ -174,19 +182,19 @@ export class HistoryStore {
       }
       await Promise.all(writes);
       const extra = overflow(await tx.store.count(), this.limits.maxVectors);
-      await this.deleteOldest(tx.store.index('by-used'), extra);
+      await this.#deleteOldest(tx.store.index('by-used'), extra);
       await tx.done;
     });
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {
-    const record = await this.run(`reading "${key}"`, (db) => db.get('meta', key));
+    const record = await this.#run(`reading "${key}"`, (db) => db.get('meta', key));
     return record?.value as T | undefined;
   }
 
   async setMeta(key: string, value: unknown): Promise<void> {
     if (key === SCHEMA_VERSION_KEY) throw new EdgeRerankError('input', `"${key}" is managed by the migrations`);
-    await this.run(`saving "${key}"`, async (db) => {
+    await this.#run(`saving "${key}"`, async (db) => {
       try {
         await db.put('meta', { key, value });
       } catch (err) {
@@ -196,41 +204,41 @@ export class HistoryStore {
         throw err;
       }
     });
-    this.sync.notify('meta');
+    this.#sync.notify('meta');
   }
 
   /** Erases events, vectors and meta in one transaction; other tabs are told. */
   async forget(): Promise<void> {
-    await this.run('forgetting history', async (db) => {
+    await this.#run('forgetting history', async (db) => {
       const tx = db.transaction(['events', 'vectors', 'meta'], 'readwrite');
       await Promise.all([tx.objectStore('events').clear(), tx.objectStore('vectors').clear(), tx.objectStore('meta').clear()]);
       // Not the shopper's data: keeps the next migration knowing where it starts.
       await tx.objectStore('meta').put({ key: SCHEMA_VERSION_KEY, value: SCHEMA_VERSION });
       await tx.done;
     });
-    this.sync.notify('forgotten');
+    this.#sync.notify('forgotten');
   }
 
   async exportHistory(): Promise<HistoryExport> {
     const events = await this.recentEvents();
-    return { format: 'edge-rerank-history', version: 1, exportedAt: new Date(this.now()).toISOString(), events };
+    return { format: 'edge-rerank-history', version: 1, exportedAt: new Date(this.#now()).toISOString(), events };
   }
 
   /** Called when another tab or worker changed or forgot history. */
   onChange(listener: (change: HistoryChange) => void): () => void {
-    return this.sync.subscribe(listener);
+    return this.#sync.subscribe(listener);
   }
 
   close(): void {
-    this.closed = true;
-    this.sync.close();
-    this.db?.close();
-    this.db = undefined;
+    this.#closed = true;
+    this.#sync.close();
+    this.#db?.close();
+    this.#db = undefined;
   }
 
-  private async purgeExpired(): Promise<void> {
-    const cutoff = retentionCutoff(this.now(), this.limits.retentionDays);
-    await this.run('dropping expired events', async (db) => {
+  async #purgeExpired(): Promise<void> {
+    const cutoff = retentionCutoff(this.#now(), this.limits.retentionDays);
+    await this.#run('dropping expired events', async (db) => {
       const tx = db.transaction('events', 'readwrite');
       for (let c = await tx.store.index('by-time').openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) {
         await c.delete();
@@ -240,7 +248,7 @@ export class HistoryStore {
   }
 
   /** Deletes the first `count` records of an ascending index (oldest first). */
-  private async deleteOldest(
+  async #deleteOldest(
     index: { openCursor(): Promise<{ delete(): Promise<void>; continue(): Promise<unknown> } | null> },
     count: number,
   ): Promise<void> {
@@ -255,12 +263,12 @@ export class HistoryStore {
    *  recomputable, events are not) and tries once more. Dropping only the
    *  older part is not enough: Chromium's on-disk usage shrinks on clear(),
    *  not on single deletes, until a later compaction. */
-  private async runMakingRoom<T>(action: string, work: (db: DB) => Promise<T>): Promise<T> {
+  async #runMakingRoom<T>(action: string, work: (db: DB) => Promise<T>): Promise<T> {
     try {
-      return await this.run(action, work);
+      return await this.#run(action, work);
     } catch (err) {
       if (!(err instanceof EdgeRerankError) || (err.cause as Error | undefined)?.name !== 'QuotaExceededError') throw err;
-      const cached = await this.run('making room in the vector cache', async (db) => {
+      const cached = await this.#run('making room in the vector cache', async (db) => {
         const tx = db.transaction('vectors', 'readwrite');
         const count = await tx.store.count();
         await tx.store.clear();
@@ -268,42 +276,42 @@ export class HistoryStore {
         return count;
       });
       if (cached === 0) throw err;
-      return this.run(action, work);
+      return this.#run(action, work);
     }
   }
 
   /** One way to the database: (re)opens lazily — e.g. after another tab's
    *  upgrade closed our connection — and maps every failure to one error. */
-  private async run<T>(action: string, work: (db: DB) => Promise<T>): Promise<T> {
-    if (this.closed) throw new EdgeRerankError('storage', `history storage "${this.dbName}" is closed`);
+  async #run<T>(action: string, work: (db: DB) => Promise<T>): Promise<T> {
+    if (this.#closed) throw new EdgeRerankError('storage', `history storage "${this.dbName}" is closed`);
     try {
-      return await work(await this.connection());
+      return await work(await this.#connection());
     } catch (err) {
       if (err instanceof EdgeRerankError) throw err;
       throw storageError(action, err);
     }
   }
 
-  private connection(): Promise<DB> {
-    if (this.db) return Promise.resolve(this.db);
-    this.opening ??= openDatabase(this.dbName, this.blockedTimeoutMs, {
-      onClosedForUpgrade: () => (this.db = undefined),
-      onTerminated: () => (this.db = undefined),
+  #connection(): Promise<DB> {
+    if (this.#db) return Promise.resolve(this.#db);
+    this.#opening ??= openDatabase(this.dbName, this.#blockedTimeoutMs, {
+      onClosedForUpgrade: () => (this.#db = undefined),
+      onTerminated: () => (this.#db = undefined),
     }).then(
       (db) => {
-        this.opening = undefined;
-        if (this.closed) {
+        this.#opening = undefined;
+        if (this.#closed) {
           db.close();
           throw new EdgeRerankError('storage', `history storage "${this.dbName}" is closed`);
         }
-        this.db = db;
+        this.#db = db;
         return db;
       },
       (err: unknown) => {
-        this.opening = undefined;
+        this.#opening = undefined;
         throw err;
       },
     );
-    return this.opening;
+    return this.#opening;
   }
 }

@@ -43,8 +43,12 @@ export async function openDatabase(
     },
     blocked() {
       timer ??= setTimeout(() => {
-        giveUp?.(new EdgeRerankError('storage',
-          `history storage upgrade is blocked by another tab that keeps "${dbName}" open; close other tabs of this shop and reload`));
+        giveUp?.(
+          new EdgeRerankError(
+            'storage',
+            `history storage upgrade is blocked by another tab that keeps "${dbName}" open; close other tabs of this shop and reload`,
+          ),
+        );
       }, blockedTimeoutMs);
     },
     blocking(_current, _blocked, event) {
@@ -60,7 +64,10 @@ export async function openDatabase(
     return await Promise.race([opening, blocked]);
   } catch (err) {
     // If the blocked open goes through later, do not leave it holding the database.
-    opening.then((db) => db.close(), () => undefined);
+    opening.then(
+      (db) => db.close(),
+      () => undefined,
+    );
     if (migrationError !== undefined) {
       throw storageError(`migrating "${dbName}" to schema version ${SCHEMA_VERSION}`, migrationError);
     }

@@ -5,11 +5,7 @@
 export const SESSION_GAP_MS = 30 * 60 * 1000;
 
 /** The session id for an event at `time`, given the latest stored event. */
-export function sessionFor(
-  time: number,
-  last: { time: number; session: string } | undefined,
-  gapMs: number = SESSION_GAP_MS,
-): string {
+export function sessionFor(time: number, last: { time: number; session: string } | undefined, gapMs: number = SESSION_GAP_MS): string {
   if (last && time >= last.time && time - last.time <= gapMs) return last.session;
   return `s${Math.floor(time).toString(36)}`;
 }

@@ -22,9 +22,7 @@ function explain(name: string): string {
 
 export function storageError(action: string, err: unknown): EdgeRerankError {
   if (err instanceof EdgeRerankError) return err;
-  const name = err instanceof Error || (typeof DOMException !== 'undefined' && err instanceof DOMException)
-    ? (err as Error).name
-    : 'Error';
+  const name = err instanceof Error || (typeof DOMException !== 'undefined' && err instanceof DOMException) ? (err as Error).name : 'Error';
   const detail = err instanceof Error ? err.message : String(err);
   const why = explain(name);
   const message = `history storage failed while ${action}: ${why}${detail && detail !== why ? ` (${detail})` : ''}; stored history was not changed`;

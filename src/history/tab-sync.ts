@@ -15,29 +15,32 @@ function isChangeMessage(data: unknown): data is ChangeMessage {
 }
 
 export class TabSync {
-  private readonly channel: BroadcastChannel | undefined;
-  private readonly listeners = new Set<(change: HistoryChange) => void>();
+  readonly #channel: BroadcastChannel | undefined;
+  readonly #listeners = new Set<(change: HistoryChange) => void>();
 
-  constructor(private readonly dbName: string) {
+  readonly #dbName: string;
+
+  constructor(dbName: string) {
+    this.#dbName = dbName;
     // Without BroadcastChannel (very old browsers) tabs just miss refreshes.
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : undefined;
-    this.channel?.addEventListener('message', (event: MessageEvent) => {
-      if (!isChangeMessage(event.data) || event.data.dbName !== this.dbName) return;
-      for (const listener of this.listeners) listener(event.data.change);
+    this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : undefined;
+    this.#channel?.addEventListener('message', (event: MessageEvent) => {
+      if (!isChangeMessage(event.data) || event.data.dbName !== this.#dbName) return;
+      for (const listener of this.#listeners) listener(event.data.change);
     });
   }
 
   notify(change: HistoryChange): void {
-    this.channel?.postMessage({ dbName: this.dbName, change } satisfies ChangeMessage);
+    this.#channel?.postMessage({ dbName: this.#dbName, change } satisfies ChangeMessage);
   }
 
   subscribe(listener: (change: HistoryChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   close(): void {
-    this.listeners.clear();
-    this.channel?.close();
+    this.#listeners.clear();
+    this.#channel?.close();
   }
 }

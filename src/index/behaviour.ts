@@ -20,10 +20,7 @@ export const DEFAULT_NEIGHBOURS_TOP_K = 20;
  * item-by-shopper matrix), so popular items do not become everyone's
  * neighbour. Symmetric; each shopper counts once per item and per pair.
  */
-export function learnNeighbours(
-  histories: Iterable<string[]>,
-  options: LearnNeighboursOptions = {},
-): Map<string, Neighbour[]> {
+export function learnNeighbours(histories: Iterable<string[]>, options: LearnNeighboursOptions = {}): Map<string, Neighbour[]> {
   const topK = Math.max(0, Math.floor(options.topK ?? DEFAULT_NEIGHBOURS_TOP_K));
   const minCount = Math.max(1, Math.floor(options.minCount ?? 1));
   const itemCount = new Map<string, number>();

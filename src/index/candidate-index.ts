@@ -31,15 +31,15 @@ const MAX_SHARDS_IN_MEMORY = 256;
 export class CandidateIndex {
   readonly manifest: Manifest;
   readonly baseUrl: string;
-  private readonly fetchFn: typeof fetch;
-  private readonly cache: Promise<Cache | undefined>;
-  private readonly shards = new Map<number, Promise<DecodedShard>>();
+  readonly #fetchFn: typeof fetch;
+  readonly #cache: Promise<Cache | undefined>;
+  readonly #shards = new Map<number, Promise<DecodedShard>>();
 
   private constructor(baseUrl: string, manifest: Manifest, fetchFn: typeof fetch, cache: Promise<Cache | undefined>) {
     this.baseUrl = baseUrl;
     this.manifest = manifest;
-    this.fetchFn = fetchFn;
-    this.cache = cache;
+    this.#fetchFn = fetchFn;
+    this.#cache = cache;
   }
 
   get dim(): number {
@@ -61,7 +61,11 @@ export class CandidateIndex {
     try {
       base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`, here).href;
     } catch (err) {
-      throw new EdgeRerankError('index', `index URL "${baseUrl}" is not a valid URL${here ? '' : ' (give an absolute URL outside a page)'}`, { cause: err });
+      throw new EdgeRerankError(
+        'index',
+        `index URL "${baseUrl}" is not a valid URL${here ? '' : ' (give an absolute URL outside a page)'}`,
+        { cause: err },
+      );
     }
     const fetchFn = expect.fetch ?? globalThis.fetch.bind(globalThis);
     const manifestUrl = new URL('manifest.json', base).href;
@@ -71,7 +75,11 @@ export class CandidateIndex {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       raw = await response.json();
     } catch (err) {
-      throw new EdgeRerankError('index', `index manifest ${manifestUrl} could not be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new EdgeRerankError(
+        'index',
+        `index manifest ${manifestUrl} could not be read: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
     }
     const manifest = parseManifest(raw, manifestUrl);
     if (expect.modelSha256 !== undefined && expect.modelSha256 !== manifest.model.sha256) {
@@ -96,14 +104,14 @@ export class CandidateIndex {
     const useCache = expect.cache !== false && typeof globalThis.caches !== 'undefined';
     const cache = useCache ? globalThis.caches.open(INDEX_CACHE_NAME).catch(() => undefined) : Promise.resolve(undefined);
     const index = new CandidateIndex(base, manifest, fetchFn, cache);
-    await index.pruneCache();
+    await index.#pruneCache();
     return index;
   }
 
   /** Drops cached shards of this index folder that its manifest no longer
    *  names (a rebuilt index), so the cache stays the size of one index. */
-  private async pruneCache(): Promise<void> {
-    const cache = await this.cache;
+  async #pruneCache(): Promise<void> {
+    const cache = await this.#cache;
     if (!cache) return;
     try {
       const current = new Set(this.manifest.shards.map((s) => new URL(s.file, this.baseUrl).href));
@@ -132,7 +140,7 @@ export class CandidateIndex {
     const found = new Map<string, IndexedItem>();
     await Promise.all(
       [...wanted].map(async ([shardIndex, shardIds]) => {
-        const shard = await this.loadShard(shardIndex);
+        const shard = await this.#loadShard(shardIndex);
         for (const id of shardIds) {
           const row = binarySearch(shard.ids, id);
           if (row < 0) continue;
@@ -144,25 +152,25 @@ export class CandidateIndex {
     return found;
   }
 
-  private loadShard(index: number): Promise<DecodedShard> {
-    let pending = this.shards.get(index);
+  #loadShard(index: number): Promise<DecodedShard> {
+    let pending = this.#shards.get(index);
     if (!pending) {
-      pending = this.fetchShard(index);
-      pending.catch(() => this.shards.delete(index)); // let a later lookup retry
-      if (this.shards.size >= MAX_SHARDS_IN_MEMORY) {
-        const oldest = this.shards.keys().next().value;
-        if (oldest !== undefined) this.shards.delete(oldest);
+      pending = this.#fetchShard(index);
+      pending.catch(() => this.#shards.delete(index)); // let a later lookup retry
+      if (this.#shards.size >= MAX_SHARDS_IN_MEMORY) {
+        const oldest = this.#shards.keys().next().value;
+        if (oldest !== undefined) this.#shards.delete(oldest);
       }
-      this.shards.set(index, pending);
+      this.#shards.set(index, pending);
     }
     return pending;
   }
 
-  private async fetchShard(index: number): Promise<DecodedShard> {
+  async #fetchShard(index: number): Promise<DecodedShard> {
     const entry = this.manifest.shards[index];
     if (!entry) throw new EdgeRerankError('index', `index ${this.baseUrl}: no shard ${index}`);
     const url = new URL(entry.file, this.baseUrl).href;
-    const cache = await this.cache;
+    const cache = await this.#cache;
     let bytes: Uint8Array | undefined;
     const cached = await cache?.match(url).catch(() => undefined);
     if (cached) {
@@ -174,9 +182,11 @@ export class CandidateIndex {
     if (!bytes) {
       let response: Response;
       try {
-        response = await this.fetchFn(url);
+        response = await this.#fetchFn(url);
       } catch (err) {
-        throw new EdgeRerankError('index', `index shard ${url} could not be fetched: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        throw new EdgeRerankError('index', `index shard ${url} could not be fetched: ${err instanceof Error ? err.message : String(err)}`, {
+          cause: err,
+        });
       }
       if (!response.ok) throw new EdgeRerankError('index', `index shard ${url} could not be fetched: HTTP ${response.status}`);
       bytes = new Uint8Array(await response.arrayBuffer());
@@ -189,7 +199,10 @@ export class CandidateIndex {
     }
     const shard = decodeShard(bytes, url);
     if (shard.dim !== this.manifest.dim || shard.ids.length !== entry.count) {
-      throw new EdgeRerankError('index', `index shard ${url} holds ${shard.ids.length}×${shard.dim}, manifest says ${entry.count}×${this.manifest.dim}`);
+      throw new EdgeRerankError(
+        'index',
+        `index shard ${url} holds ${shard.ids.length}×${shard.dim}, manifest says ${entry.count}×${this.manifest.dim}`,
+      );
     }
     return shard;
   }

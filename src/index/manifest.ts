@@ -108,7 +108,8 @@ export function parseManifest(value: unknown, source: string): Manifest {
     if (!isObject(s) || typeof s.file !== 'string' || !isSha(s.sha256) || !isCount(s.count) || !isCount(s.bytes)) {
       fail(`shard ${i} must have file, sha256, count and bytes`);
     } else {
-      if (s.file.startsWith('/') || s.file.includes('..') || s.file.includes(':')) fail(`shard ${i} file ${s.file} leaves the index folder`);
+      if (s.file.startsWith('/') || s.file.includes('..') || s.file.includes(':'))
+        fail(`shard ${i} file ${s.file} leaves the index folder`);
       total += s.count;
     }
   });

@@ -99,7 +99,8 @@ export function decodeShard(bytes: Uint8Array, source: string): DecodedShard {
   const neighbours = table.neighbours.map((list, i) => {
     if (!Array.isArray(list)) return fail(`neighbours of item ${i} are not a list`);
     return list.map((pair) => {
-      if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'number') return fail(`neighbours of item ${i} are malformed`);
+      if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'number')
+        return fail(`neighbours of item ${i} are malformed`);
       return { id: pair[0], weight: pair[1] };
     });
   });

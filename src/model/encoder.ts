@@ -40,7 +40,8 @@ function onnxFileName(dtype: EncoderDtype): string {
 }
 
 function checkOptions(o: EncoderOptions): void {
-  if (!['cpu', 'wasm', 'webgpu'].includes(o.device)) throw new EdgeRerankError('input', `device "${String(o.device)}": use cpu, wasm or webgpu`);
+  if (!['cpu', 'wasm', 'webgpu'].includes(o.device))
+    throw new EdgeRerankError('input', `device "${String(o.device)}": use cpu, wasm or webgpu`);
   if (!['fp32', 'q8'].includes(o.dtype)) throw new EdgeRerankError('input', `dtype "${String(o.dtype)}": use fp32 or q8`);
 }
 
@@ -89,19 +90,26 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
     bytes = await reader.reread(onnxLocation);
     sha = await sha256Hex(bytes);
     if (sha !== recorded) {
-      throw new EdgeRerankError('model-load', `${onnxLocation}: sha256 ${sha} does not match ${recorded} recorded in ${configLocation} (corrupt or partial file)`);
+      throw new EdgeRerankError(
+        'model-load',
+        `${onnxLocation}: sha256 ${sha} does not match ${recorded} recorded in ${configLocation} (corrupt or partial file)`,
+      );
     }
   }
 
   const id = source.kind === 'hub' ? source.id : source.path;
   handover.hand(onnxLocation, id, onnxFile, bytes);
   const t1 = performance.now();
-  let t2 = t1;
+  let t2: number;
   let tokenizer: Tokenizer;
   let model: Model;
   try {
     tokenizer = await tf.AutoTokenizer.from_pretrained(id).catch((err: unknown) => {
-      throw new EdgeRerankError('model-load', `${modelFileLocation(source, 'tokenizer.json', tf.env.remoteHost)}: cannot load the tokenizer (${message(err)})`, { cause: err });
+      throw new EdgeRerankError(
+        'model-load',
+        `${modelFileLocation(source, 'tokenizer.json', tf.env.remoteHost)}: cannot load the tokenizer (${message(err)})`,
+        { cause: err },
+      );
     });
     t2 = performance.now();
     model = await tf.AutoModel.from_pretrained(id, {
@@ -229,12 +237,15 @@ class TransformersEncoder implements TextEncoder {
     const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
     for (let start = 0; start < order.length; start += BATCH_SIZE) {
       const rows = order.slice(start, start + BATCH_SIZE);
-      const enc = this.#tokenizer(rows.map((i) => texts[i]!), {
-        padding: true,
-        truncation: true,
-        max_length: this.#maxTokens,
-        add_special_tokens: true,
-      }) as { input_ids: TensorLike; attention_mask: TensorLike };
+      const enc = this.#tokenizer(
+        rows.map((i) => texts[i]!),
+        {
+          padding: true,
+          truncation: true,
+          max_length: this.#maxTokens,
+          add_special_tokens: true,
+        },
+      ) as { input_ids: TensorLike; attention_mask: TensorLike };
       const { data } = await this.#forward(enc.input_ids, enc.attention_mask);
       rows.forEach((row, k) => out.set(data.subarray(k * this.dim, (k + 1) * this.dim), row * this.dim));
     }
@@ -247,10 +258,12 @@ class TransformersEncoder implements TextEncoder {
     const seq = Math.max(1, ...batch.map((r) => r.length));
     const ids = new BigInt64Array(batch.length * seq);
     const mask = new BigInt64Array(batch.length * seq);
-    batch.forEach((r, b) => r.forEach((id, s) => {
-      ids[b * seq + s] = BigInt(id);
-      mask[b * seq + s] = 1n;
-    }));
+    batch.forEach((r, b) =>
+      r.forEach((id, s) => {
+        ids[b * seq + s] = BigInt(id);
+        mask[b * seq + s] = 1n;
+      }),
+    );
     const result = await this.#forward(new tf.Tensor('int64', ids, [batch.length, seq]), new tf.Tensor('int64', mask, [batch.length, seq]));
     return { dims: [batch.length, result.data.length / batch.length] };
   }
@@ -269,7 +282,8 @@ class TransformersEncoder implements TextEncoder {
       l2NormalizeRows(data, data.length / Math.max(batch, 1));
     } else {
       const hidden = output.last_hidden_state;
-      if (!hidden) throw new EdgeRerankError('model-load', `${this.#onnxLocation}: outputs neither sentence_embedding nor last_hidden_state`);
+      if (!hidden)
+        throw new EdgeRerankError('model-load', `${this.#onnxLocation}: outputs neither sentence_embedding nor last_hidden_state`);
       const dim = hidden.dims[2] ?? 0;
       data = l2NormalizeRows(poolHidden(this.hiddenPooling, hidden.data as Float32Array, attentionMask.data, batch, seq, dim), dim);
     }

@@ -10,7 +10,12 @@ function isRemote(location: string): boolean {
 }
 
 function inNode(): boolean {
-  return typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined' && typeof (globalThis as { importScripts?: unknown }).importScripts === 'undefined';
+  return (
+    typeof process !== 'undefined' &&
+    !!process.versions?.node &&
+    typeof window === 'undefined' &&
+    typeof (globalThis as { importScripts?: unknown }).importScripts === 'undefined'
+  );
 }
 
 async function readFromDisk(path: string): Promise<Uint8Array> {

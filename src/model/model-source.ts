@@ -6,8 +6,7 @@ import { EdgeRerankError } from '../errors.ts';
 export type ModelSource =
   /** `path` is what transformers.js is given: an origin-relative URL path
    *  ("/models/default") in browsers, a filesystem path in Node. */
-  | { kind: 'folder'; path: string; label: string }
-  | { kind: 'hub'; id: string; label: string };
+  { kind: 'folder'; path: string; label: string } | { kind: 'hub'; id: string; label: string };
 
 const HUB_ID = /^[\w.-]+\/[\w.-]+$/;
 
@@ -33,7 +32,10 @@ export function resolveModelSource(model: string, base?: string): ModelSource {
   }
   const origin = new URL(base).origin;
   if (url.origin !== origin) {
-    throw new EdgeRerankError('input', `model "${value}": folder URLs must be on this page's origin (${origin}); self-host the model files`);
+    throw new EdgeRerankError(
+      'input',
+      `model "${value}": folder URLs must be on this page's origin (${origin}); self-host the model files`,
+    );
   }
   return { kind: 'folder', path: url.pathname.replace(/\/+$/, '') || '/', label: value };
 }

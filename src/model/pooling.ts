@@ -19,7 +19,14 @@ export function poolingModeOf(config: unknown): PoolingMode {
 }
 
 /** hidden: [batch, seq, dim] row-major; mask: [batch, seq] (0/1). */
-export function poolHidden(mode: PoolingMode, hidden: Float32Array, mask: ArrayLike<number | bigint>, batch: number, seq: number, dim: number): Float32Array {
+export function poolHidden(
+  mode: PoolingMode,
+  hidden: Float32Array,
+  mask: ArrayLike<number | bigint>,
+  batch: number,
+  seq: number,
+  dim: number,
+): Float32Array {
   if (mode === 'mean') return maskedMeanPool(hidden, mask, batch, seq, dim);
   if (hidden.length !== batch * seq * dim) throw new Error(`hidden state has ${hidden.length} values, expected ${batch}×${seq}×${dim}`);
   const out = new Float32Array(batch * dim);
@@ -41,7 +48,13 @@ export function poolHidden(mode: PoolingMode, hidden: Float32Array, mask: ArrayL
 }
 
 /** hidden: [batch, seq, dim] row-major; mask: [batch, seq] (0/1). */
-export function maskedMeanPool(hidden: Float32Array, mask: ArrayLike<number | bigint>, batch: number, seq: number, dim: number): Float32Array {
+export function maskedMeanPool(
+  hidden: Float32Array,
+  mask: ArrayLike<number | bigint>,
+  batch: number,
+  seq: number,
+  dim: number,
+): Float32Array {
   if (hidden.length !== batch * seq * dim) throw new Error(`hidden state has ${hidden.length} values, expected ${batch}×${seq}×${dim}`);
   const out = new Float32Array(batch * dim);
   for (let b = 0; b < batch; b++) {

@@ -85,8 +85,7 @@ export function computeSignals(
     const features = zeroFeatures();
     const perHistory: CandidateSignals['perHistory'] = new Map();
     const category = norm(candidate.category);
-    const topicality =
-      categoriesKnown && category ? topCategories.filter((c) => c === category).length / topCategories.length : 1;
+    const topicality = categoriesKnown && category ? topCategories.filter((c) => c === category).length / topCategories.length : 1;
     if (queryVector && candidate.vector) features.query = dot(queryVector, candidate.vector);
     if (history.length === 0 || !(totalWeight > 0)) return { features, perHistory, topicality };
 

@@ -12,14 +12,20 @@ function finite(value: unknown): number {
 }
 
 /** Weights to rank with: defaults plus the stored offsets (bad values count as 0). */
-export function weightsFromOffsets(offsets: WeightOffsets | undefined, defaults: Record<FeatureName, number> = DEFAULT_WEIGHTS): Record<FeatureName, number> {
+export function weightsFromOffsets(
+  offsets: WeightOffsets | undefined,
+  defaults: Record<FeatureName, number> = DEFAULT_WEIGHTS,
+): Record<FeatureName, number> {
   const out = {} as Record<FeatureName, number>;
   for (const name of FEATURE_NAMES) out[name] = defaults[name] + finite(offsets?.[name]);
   return out;
 }
 
 /** Offsets to store after learning produced `weights`. */
-export function offsetsFromWeights(weights: Record<FeatureName, number>, defaults: Record<FeatureName, number> = DEFAULT_WEIGHTS): WeightOffsets {
+export function offsetsFromWeights(
+  weights: Record<FeatureName, number>,
+  defaults: Record<FeatureName, number> = DEFAULT_WEIGHTS,
+): WeightOffsets {
   const out: WeightOffsets = {};
   for (const name of FEATURE_NAMES) {
     const offset = finite(weights[name]) - defaults[name];

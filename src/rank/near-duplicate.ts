@@ -6,7 +6,10 @@ import type { RankCandidate } from './types.ts';
 export const NEAR_DUPLICATE_COSINE = 0.97;
 
 function titleKey(title: string): string {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export function nearDuplicates(a: RankCandidate, b: RankCandidate): boolean {

@@ -30,7 +30,9 @@ export async function chooseBackend(device: 'auto' | 'webgpu' | 'wasm'): Promise
   if (device === 'wasm') return { backend: 'wasm' };
   const adapter = await probeAdapter();
   if (!adapter) {
-    return device === 'webgpu' ? { backend: 'wasm', note: 'device="webgpu" but this browser offers no WebGPU adapter; using WASM' } : { backend: 'wasm' };
+    return device === 'webgpu'
+      ? { backend: 'wasm', note: 'device="webgpu" but this browser offers no WebGPU adapter; using WASM' }
+      : { backend: 'wasm' };
   }
   const isFallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
   if (device === 'auto' && isFallback) return { backend: 'wasm' };

@@ -50,7 +50,10 @@ export async function resolveVectors(items: VectorItem[], sources: VectorSources
     else badInline.push(`${JSON.stringify(item.id)} ${decoded.reason}`);
   }
   if (badInline.length) {
-    problems.push({ code: 'input', message: `data-vector of ${badInline.slice(0, 3).join('; ')}${badInline.length > 3 ? ` and ${badInline.length - 3} more` : ''}: ignored` });
+    problems.push({
+      code: 'input',
+      message: `data-vector of ${badInline.slice(0, 3).join('; ')}${badInline.length > 3 ? ` and ${badInline.length - 3} more` : ''}: ignored`,
+    });
   }
 
   if (sources.lookupIndex) {
@@ -62,7 +65,10 @@ export async function resolveVectors(items: VectorItem[], sources: VectorSources
         if (entry.neighbours.length) neighbours.set(id, entry.neighbours);
       }
     } catch (err) {
-      problems.push({ code: 'index', message: `index lookup failed, embedding on the device instead: ${err instanceof Error ? err.message : String(err)}` });
+      problems.push({
+        code: 'index',
+        message: `index lookup failed, embedding on the device instead: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   }
 
@@ -72,7 +78,10 @@ export async function resolveVectors(items: VectorItem[], sources: VectorSources
       const cached = await sources.readCache(missing.map((i) => i.id));
       for (const [id, vector] of cached) if (vector.length === sources.dim) vectors.set(id, vector);
     } catch (err) {
-      problems.push({ code: 'storage', message: `the vector cache could not be read: ${err instanceof Error ? err.message : String(err)}` });
+      problems.push({
+        code: 'storage',
+        message: `the vector cache could not be read: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
     missing = missing.filter((i) => !vectors.has(i.id));
   }

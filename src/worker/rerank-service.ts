@@ -113,7 +113,14 @@ export class RerankService implements RerankWorkerApi {
         brand: c.brand,
         pinned: c.pinned,
       }));
-      let history: HistoryItem[] = events.map((e) => ({ itemId: e.itemId, title: e.title, type: e.type, time: e.time, category: e.category, brand: e.brand }));
+      let history: HistoryItem[] = events.map((e) => ({
+        itemId: e.itemId,
+        title: e.title,
+        type: e.type,
+        time: e.time,
+        category: e.category,
+        brand: e.brand,
+      }));
       let queryVector: Float32Array | undefined;
       let embedded = 0;
 
@@ -148,7 +155,11 @@ export class RerankService implements RerankWorkerApi {
           // and the index's behavioural neighbours, which need no model.
           problems.push(problemOf('model-load', err));
           if (request.index) {
-            const neighbours = await this.#neighboursOnly(request.index, request.candidates.map((c) => c.id), problems);
+            const neighbours = await this.#neighboursOnly(
+              request.index,
+              request.candidates.map((c) => c.id),
+              problems,
+            );
             candidates = candidates.map((c) => ({ ...c, neighbours: neighbours.get(c.id) }));
           }
         }
@@ -166,7 +177,16 @@ export class RerankService implements RerankWorkerApi {
       timings.total = since(started);
       return {
         ok: true,
-        value: { order: result.order, scores: result.scores, reasons: result.reasons, backend, historySize: history.length, embedded, timings, problems },
+        value: {
+          order: result.order,
+          scores: result.scores,
+          reasons: result.reasons,
+          backend,
+          historySize: history.length,
+          embedded,
+          timings,
+          problems,
+        },
       };
     } catch (err) {
       if (err instanceof NeedsFreshWorker) {
@@ -186,7 +206,9 @@ export class RerankService implements RerankWorkerApi {
   ) {
     // Vectors compare only within one model file and one pooling ('graph' keeps the key older caches used).
     const cacheKey = `${encoder.modelId}@${encoder.modelSha256.slice(0, 16)}${encoder.pooling === 'graph' ? '' : `:${encoder.pooling}`}`;
-    const index = request.index ? await this.#index(request.index, { modelSha256: encoder.modelSha256, pooling: encoder.pooling }, problems) : null;
+    const index = request.index
+      ? await this.#index(request.index, { modelSha256: encoder.modelSha256, pooling: encoder.pooling }, problems)
+      : null;
     const items: VectorItem[] = request.candidates.map((c) => ({ ...c, inline: c.vector }));
     const seen = new Set(items.map((i) => i.id));
     for (const e of events) {
@@ -234,7 +256,11 @@ export class RerankService implements RerankWorkerApi {
   /** One open attempt per index URL and model: a broken index is reported once,
    *  then ignored — until INDEX_RETRY_MS have passed, since a network blip
    *  should not switch the index off for the rest of the page's life. */
-  async #index(url: string, model: { modelSha256?: string; pooling?: EncoderPooling }, problems: Problem[]): Promise<CandidateIndex | null> {
+  async #index(
+    url: string,
+    model: { modelSha256?: string; pooling?: EncoderPooling },
+    problems: Problem[],
+  ): Promise<CandidateIndex | null> {
     const key = `${url} ${model.modelSha256 ?? 'any model'} ${model.pooling ?? ''}`;
     let entry = this.#indexes.get(key);
     const failedLongAgo = entry?.failedAt !== undefined && Date.now() - entry.failedAt > INDEX_RETRY_MS;
@@ -247,7 +273,8 @@ export class RerankService implements RerankWorkerApi {
       return await entry.opening;
     } catch (err) {
       entry.failedAt ??= Date.now();
-      if (first) problems.push({ code: 'index', message: `${problemOf('index', err).message}; ignoring the index and embedding on the device` });
+      if (first)
+        problems.push({ code: 'index', message: `${problemOf('index', err).message}; ignoring the index and embedding on the device` });
       return null;
     }
   }

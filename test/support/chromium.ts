@@ -16,18 +16,12 @@ export interface LaunchOptions {
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new Error('Chromium not found: install Debian\'s chromium or set CHROMIUM_PATH');
+  if (!found) throw new Error("Chromium not found: install Debian's chromium or set CHROMIUM_PATH");
   return found;
 }
 
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  const args = [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ];
+  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
   if (options.hostAliases?.length) {
     args.push(`--host-resolver-rules=${options.hostAliases.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`);
   }

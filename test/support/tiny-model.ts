@@ -11,9 +11,17 @@ import { tokenizerConfigJson, tokenizerJson } from '../../scripts/build-model/to
 import { randomUseLite } from '../../scripts/build-model/use-lite-weights.ts';
 
 export const TINY_VOCAB: VocabEntry[] = [
-  ['\uFFFD', 0], ['<s>', 0], ['</s>', 0], ['extra_token_id_1', 0], ['extra_token_id_2', 0], ['extra_token_id_3', 0],
+  ['\uFFFD', 0],
+  ['<s>', 0],
+  ['</s>', 0],
+  ['extra_token_id_1', 0],
+  ['extra_token_id_2', 0],
+  ['extra_token_id_3', 0],
   ...[...'▁abcdefghijklmnopqrstuvwxyz'].map((c, i): VocabEntry => [c, -3 - i / 100]),
-  ['▁gloves', -1], ['▁nitrile', -1], ['▁shoes', -1], ['▁trail', -1],
+  ['▁gloves', -1],
+  ['▁nitrile', -1],
+  ['▁shoes', -1],
+  ['▁trail', -1],
 ];
 
 export const TINY_DIM = 16;
@@ -41,11 +49,27 @@ export function writeTinyModel(dir: string, options: TinyModelOptions = {}): voi
   const files: Record<string, Uint8Array | string> = {
     'tokenizer.json': JSON.stringify(tokenizerJson(vocab)),
     'tokenizer_config.json': JSON.stringify(tokenizerConfigJson(weights.maxLength)),
-    'onnx/model.onnx': buildUseLiteOnnx(weights, { quantized: false, producerVersion: 'tiny', hiddenStateOnly: options.hiddenStateOnly, tokenTypeIds: options.tokenTypeIds }),
-    'onnx/model_quantized.onnx': buildUseLiteOnnx(weights, { quantized: true, producerVersion: 'tiny', hiddenStateOnly: options.hiddenStateOnly, tokenTypeIds: options.tokenTypeIds }),
+    'onnx/model.onnx': buildUseLiteOnnx(weights, {
+      quantized: false,
+      producerVersion: 'tiny',
+      hiddenStateOnly: options.hiddenStateOnly,
+      tokenTypeIds: options.tokenTypeIds,
+    }),
+    'onnx/model_quantized.onnx': buildUseLiteOnnx(weights, {
+      quantized: true,
+      producerVersion: 'tiny',
+      hiddenStateOnly: options.hiddenStateOnly,
+      tokenTypeIds: options.tokenTypeIds,
+    }),
   };
   const sha256 = Object.fromEntries(Object.entries(files).map(([f, b]) => [f, createHash('sha256').update(b).digest('hex')]));
-  const config = configJson({ vocabSize: weights.vocabSize, dim: TINY_DIM, maxLength: weights.maxLength, builderVersion: 'tiny', sha256 }) as {
+  const config = configJson({
+    vocabSize: weights.vocabSize,
+    dim: TINY_DIM,
+    maxLength: weights.maxLength,
+    builderVersion: 'tiny',
+    sha256,
+  }) as {
     vocab_size?: number;
     edge_rerank: { sha256?: unknown; model_id: string };
   };

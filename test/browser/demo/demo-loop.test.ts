@@ -83,7 +83,9 @@ test('viewing products records them on this device', async () => {
   const hits = (await (await fetch(new URL(`/api/search?q=${QUERY}`, shop.url))).json()) as Array<{ id: string }>;
   const low = hits.slice(10).map((h) => shop.catalog.find((p) => p.id === h.id)!);
   const target = low.find((p) => p.title.endsWith('Down Jacket')) ?? low[0]!;
-  const picks = shop.catalog.filter((p) => p.brand === target.brand && p.category === target.category && !hits.slice(0, 10).some((h) => h.id === p.id)).slice(0, 3);
+  const picks = shop.catalog
+    .filter((p) => p.brand === target.brand && p.category === target.category && !hits.slice(0, 10).some((h) => h.id === p.id))
+    .slice(0, 3);
   assert.ok(picks.length >= 2, 'the catalogue has jackets to view');
   for (const product of picks) {
     await go(`/product?id=${product.id}&q=${QUERY}`);
@@ -107,7 +109,10 @@ test('searching again reorders the list, with reasons that name viewed products'
   assert.ok(reasons.length > 0, 'at least one item moved up because of history');
   for (const [id, reason] of reasons) {
     assert.ok(detail.order.indexOf(id) < server.indexOf(id), `${id} has a reason and moved up`);
-    assert.ok(viewed.some((v) => reason.includes(v.title)), `reason "${reason}" names a viewed product`);
+    assert.ok(
+      viewed.some((v) => reason.includes(v.title)),
+      `reason "${reason}" names a viewed product`,
+    );
   }
   assert.match(status, /Personalized on this device/);
 });
@@ -141,14 +146,20 @@ test('the history page lists what was viewed, newest first', async () => {
   await go('/history');
   const { rows, emptyShown } = await historyRows();
   assert.equal(emptyShown, false);
-  assert.deepEqual(rows.map((r) => [r[1], r[2]]), [...viewed].reverse().map((v) => ['view', v.title]));
+  assert.deepEqual(
+    rows.map((r) => [r[1], r[2]]),
+    [...viewed].reverse().map((v) => ['view', v.title]),
+  );
 });
 
 test('forget() puts the server order back and erases the history', async () => {
   await go(`/?q=${QUERY}`);
   await searchResult();
   const after = await page.evaluate(async () => {
-    const EdgeRerank = customElements.get('edge-rerank') as unknown as { forget(): Promise<void>; exportHistory(): Promise<{ events: unknown[] }> };
+    const EdgeRerank = customElements.get('edge-rerank') as unknown as {
+      forget(): Promise<void>;
+      exportHistory(): Promise<{ events: unknown[] }>;
+    };
     await EdgeRerank.forget();
     const element = document.querySelector('edge-rerank')!;
     await element.rerankComplete;
@@ -173,24 +184,37 @@ test('"Add to cart" records a cart event; "Forget my history" erases what the hi
   });
   assert.deepEqual(recorded, [true, true], 'the view and the cart were both recorded');
   await go('/history');
-  assert.deepEqual((await historyRows()).rows.map((r) => [r[1], r[2]]), [['cart', product.title], ['view', product.title]]);
+  assert.deepEqual(
+    (await historyRows()).rows.map((r) => [r[1], r[2]]),
+    [
+      ['cart', product.title],
+      ['view', product.title],
+    ],
+  );
   await page.click('#forget-history');
   await page.waitForFunction(() => document.getElementById('history-status')?.textContent?.includes('erased'));
   assert.deepEqual(await historyRows(), { rows: [], emptyShown: true });
 });
 
-test('the shop was asked only for the shopper\'s own pages and static files; no widget errors', () => {
+test("the shop was asked only for the shopper's own pages and static files; no widget errors", () => {
   const unexpected = shop.requests.filter((r) => {
     if (r.method !== 'GET' || r.body) return true;
     if (navigations.has(r.url)) return false;
     const url = new URL(r.url, shop.url);
     return url.search !== '' || !/^\/(dist|models|static|index)\//.test(url.pathname);
   });
-  assert.deepEqual(unexpected.map((r) => `${r.method} ${r.url}`), []);
+  assert.deepEqual(
+    unexpected.map((r) => `${r.method} ${r.url}`),
+    [],
+  );
   const everything = JSON.stringify(shop.requests.map((r) => [r.url, r.headers, r.body]));
   // The search page asked for /?q=jacket; no request may carry what was viewed.
   for (const v of viewed) assert.ok(!everything.includes(encodeURIComponent(v.title)) && !everything.includes(v.title), v.title);
   // With a demo index built (demo/README.md), the widget reads vectors from it.
-  if (shop.hasIndex) assert.ok(shop.requests.some((r) => r.url.startsWith('/index/')), 'the demo index was used');
+  if (shop.hasIndex)
+    assert.ok(
+      shop.requests.some((r) => r.url.startsWith('/index/')),
+      'the demo index was used',
+    );
   assert.deepEqual(widgetLines, []);
 });

@@ -29,7 +29,7 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-test('the search page wraps the server\'s BM25 list in <edge-rerank>, with the server order beside it', async () => {
+test("the search page wraps the server's BM25 list in <edge-rerank>, with the server order beside it", async () => {
   const page = await open('/?q=rain+jacket');
   const expected = (await (await fetch(new URL('/api/search?q=rain+jacket', shop.url))).json()) as Array<{ id: string }>;
   const view = await page.evaluate(() => {
@@ -45,7 +45,10 @@ test('the search page wraps the server\'s BM25 list in <edge-rerank>, with the s
   assert.equal(view.model, '/models/default/');
   assert.equal(expected.length, 20);
   // The server's order, unchanged by the page (the widget may have moved nodes: compare the aside).
-  assert.deepEqual(view.server, expected.map((hit) => hit.id));
+  assert.deepEqual(
+    view.server,
+    expected.map((hit) => hit.id),
+  );
   assert.deepEqual(new Set(view.items.map((i) => i.itemId)), new Set(expected.map((hit) => hit.id)));
   for (const item of view.items) {
     const product = shop.catalog.find((p) => p.id === item.itemId);
@@ -56,8 +59,14 @@ test('the search page wraps the server\'s BM25 list in <edge-rerank>, with the s
   const rainJackets = shop.catalog.filter((p) => p.title.endsWith('Rain Jacket')).length;
   const titles = expected.map((hit) => shop.catalog.find((p) => p.id === hit.id)?.title ?? '');
   assert.ok(rainJackets > 5 && rainJackets < 20, String(rainJackets));
-  assert.ok(titles.slice(0, rainJackets).every((t) => t.endsWith('Rain Jacket')), titles.join('\n'));
-  assert.ok(titles.slice(rainJackets).every((t) => /jacket/i.test(t) || /rain/i.test(t)), titles.join('\n'));
+  assert.ok(
+    titles.slice(0, rainJackets).every((t) => t.endsWith('Rain Jacket')),
+    titles.join('\n'),
+  );
+  assert.ok(
+    titles.slice(rainJackets).every((t) => /jacket/i.test(t) || /rain/i.test(t)),
+    titles.join('\n'),
+  );
 });
 
 test('markup in the query is shown as text, never run', async () => {

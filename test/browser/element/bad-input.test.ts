@@ -72,14 +72,20 @@ before(async () => {
   );
   // No WebGPU whatever the machine has: the worker's navigator.gpu is gone.
   patchedWorker('/dist-nogpu/', `Object.defineProperty(WorkerNavigator.prototype, 'gpu', { configurable: true, get: () => undefined });`);
-  patchedWorker('/dist-nosimd/', `const validate = WebAssembly.validate; WebAssembly.validate = (bytes) => bytes.length < 64 ? false : validate(bytes);`);
+  patchedWorker(
+    '/dist-nosimd/',
+    `const validate = WebAssembly.validate; WebAssembly.validate = (bytes) => bytes.length < 64 ? false : validate(bytes);`,
+  );
   patchedWorker(
     '/dist-crashy/',
     // Registered before comlink's listener: swallows the message, then dies with an uncaught error.
     `self.addEventListener('message', (e) => { if (JSON.stringify(e.data ?? '').includes('crash-now')) { e.stopImmediatePropagation(); throw new Error('worker crashed mid-session'); } });`,
   );
   // Freezes without crashing: no error event, no answer, no more progress reports.
-  patchedWorker('/dist-frozen/', `self.addEventListener('message', (e) => { if (JSON.stringify(e.data ?? '').includes('freeze-now')) for (;;) {} });`);
+  patchedWorker(
+    '/dist-frozen/',
+    `self.addEventListener('message', (e) => { if (JSON.stringify(e.data ?? '').includes('freeze-now')) for (;;) {} });`,
+  );
   // A model server that accepts the request and never answers.
   shop.route('/stalled-model/config.json', () => undefined);
   serveDistVariant(shop, '/dist-dead/', `throw new Error('the worker script is broken');`);
@@ -108,20 +114,32 @@ after(async () => {
 
 test('no WebGPU adapter with device="webgpu": one backend error, the rerank runs on WASM', async () => {
   await view(VIEWED);
-  const snap = await openSearch('/bad/no-webgpu', searchPageHtml({ query: QUERY, products: RESULTS, element: { device: 'webgpu' }, distPath: '/dist-nogpu/' }));
+  const snap = await openSearch(
+    '/bad/no-webgpu',
+    searchPageHtml({ query: QUERY, products: RESULTS, element: { device: 'webgpu' }, distPath: '/dist-nogpu/' }),
+  );
   assert.equal(snap.detail?.backend, 'wasm');
   assert.equal(snap.detail?.historySize, 3);
-  assert.deepEqual(snap.errors.map((e) => e.code), ['backend']);
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['backend'],
+  );
   assert.match(snap.errors[0]!.message, /no WebGPU adapter/);
 });
 
 test('model 404: one model-load error naming the folder, the server order stays', async () => {
   await view(VIEWED);
   const linesBefore = shop.consoleLines.length;
-  const snap = await openSearch('/bad/model-404', searchPageHtml({ query: QUERY, products: UNRELATED, element: { model: '/missing-model/' } }));
+  const snap = await openSearch(
+    '/bad/model-404',
+    searchPageHtml({ query: QUERY, products: UNRELATED, element: { model: '/missing-model/' } }),
+  );
   assert.equal(snap.status, 'reranked');
   assert.deepEqual(snap.dom, UNRELATED_ORDER);
-  assert.deepEqual(snap.errors.map((e) => e.code), ['model-load']);
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['model-load'],
+  );
   assert.match(snap.errors[0]!.message, /missing-model/);
   // The next rerank (new query) reports nothing new: one error per problem.
   await page.evaluate(() => document.querySelector('edge-rerank')!.setAttribute('query', 'stove'));
@@ -134,9 +152,15 @@ test('model 404: one model-load error naming the folder, the server order stays'
 
 test('corrupt model file: one model-load error naming the file, the server order stays', async () => {
   await view(VIEWED);
-  const snap = await openSearch('/bad/model-corrupt', searchPageHtml({ query: QUERY, products: UNRELATED, element: { model: '/corrupt-model/' } }));
+  const snap = await openSearch(
+    '/bad/model-corrupt',
+    searchPageHtml({ query: QUERY, products: UNRELATED, element: { model: '/corrupt-model/' } }),
+  );
   assert.deepEqual(snap.dom, UNRELATED_ORDER);
-  assert.deepEqual(snap.errors.map((e) => e.code), ['model-load']);
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['model-load'],
+  );
   assert.match(snap.errors[0]!.message, /model_quantized\.onnx/);
 });
 
@@ -147,12 +171,21 @@ test('IndexedDB blocked: tracking and reranking report one storage error each, t
   const snap = await openSearch('/bad/no-idb', searchPageHtml({ query: QUERY, products: RESULTS, distPath: '/dist-noidb/' }));
   assert.equal(snap.status, 'reranked');
   assert.equal(snap.detail?.historySize, 0);
-  assert.deepEqual(snap.dom, RESULTS.map((p) => p.id));
-  assert.deepEqual(snap.errors.map((e) => e.code), ['storage']);
+  assert.deepEqual(
+    snap.dom,
+    RESULTS.map((p) => p.id),
+  );
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['storage'],
+  );
   assert.match(snap.errors[0]!.message, /denied permission|IndexedDB/i);
   // Back on a normal page: what was stored before is all still there.
   await page.goto(shop.page('/bad/after-idb', searchPageHtml({ query: QUERY, products: RESULTS })));
-  assert.deepEqual((await exportedEvents(page)).map((e) => e.itemId), VIEWED.slice(0, 2).map((p) => p.id));
+  assert.deepEqual(
+    (await exportedEvents(page)).map((e) => e.itemId),
+    VIEWED.slice(0, 2).map((p) => p.id),
+  );
 });
 
 test('IndexedDB over quota: the new event is refused with a storage error, the old ones and the ranking stay', async () => {
@@ -161,15 +194,24 @@ test('IndexedDB over quota: the new event is refused with a storage error, the o
   const snap = await openSearch('/bad/quota', searchPageHtml({ query: QUERY, products: RESULTS, distPath: '/dist-full/' }));
   assert.equal(snap.status, 'reranked');
   assert.equal(snap.detail?.historySize, 3, 'reading still works');
-  assert.ok(snap.errors.every((e) => e.code === 'storage'), JSON.stringify(snap.errors));
-  assert.deepEqual((await exportedEvents(page)).map((e) => e.itemId), VIEWED.map((p) => p.id));
+  assert.ok(
+    snap.errors.every((e) => e.code === 'storage'),
+    JSON.stringify(snap.errors),
+  );
+  assert.deepEqual(
+    (await exportedEvents(page)).map((e) => e.itemId),
+    VIEWED.map((p) => p.id),
+  );
 });
 
 test('no WASM SIMD: one backend error, the server order stays where the model was needed', async () => {
   await view(VIEWED);
   const snap = await openSearch('/bad/no-simd', searchPageHtml({ query: QUERY, products: UNRELATED, distPath: '/dist-nosimd/' }));
   assert.deepEqual(snap.dom, UNRELATED_ORDER);
-  assert.deepEqual(snap.errors.map((e) => e.code), ['backend']);
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['backend'],
+  );
   assert.match(snap.errors[0]!.message, /SIMD/);
 });
 
@@ -177,16 +219,28 @@ test('a worker that cannot start: one worker error, the server order stays', asy
   const snap = await openSearch('/bad/dead-worker', searchPageHtml({ query: QUERY, products: RESULTS, distPath: '/dist-dead/' }));
   assert.equal(snap.status, 'failed');
   assert.equal(snap.problem?.code, 'worker');
-  assert.deepEqual(snap.dom, RESULTS.map((p) => p.id));
-  assert.deepEqual(snap.errors.map((e) => e.code), ['worker']);
+  assert.deepEqual(
+    snap.dom,
+    RESULTS.map((p) => p.id),
+  );
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['worker'],
+  );
 });
 
 test('a worker that crashes mid-session: one worker error, then the next rerank starts a fresh worker', async () => {
   await view(VIEWED, '/dist-crashy/');
   const snap = await openSearch('/bad/crash', searchPageHtml({ query: 'crash-now', products: RESULTS, distPath: '/dist-crashy/' }));
   assert.equal(snap.status, 'failed');
-  assert.deepEqual(snap.dom, RESULTS.map((p) => p.id));
-  assert.deepEqual(snap.errors.map((e) => e.code), ['worker']);
+  assert.deepEqual(
+    snap.dom,
+    RESULTS.map((p) => p.id),
+  );
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['worker'],
+  );
   await page.evaluate((q) => document.querySelector('edge-rerank')!.setAttribute('query', q), QUERY);
   const recovered = await awaitRerank(page);
   assert.equal(recovered.status, 'reranked');
@@ -194,36 +248,56 @@ test('a worker that crashes mid-session: one worker error, then the next rerank 
 });
 
 // A timeout of its own: without the watchdog this test would wait forever instead of failing.
-test('a worker that freezes: after stall-timeout one worker error, the server order stays, the next rerank starts a fresh worker', { timeout: 60_000 }, async () => {
-  await view(VIEWED, '/dist-frozen/');
-  const started = Date.now();
-  const snap = await openSearch(
-    '/bad/frozen',
-    searchPageHtml({ query: 'freeze-now', products: RESULTS, distPath: '/dist-frozen/', element: { 'stall-timeout': '2000' } }),
-  );
-  assert.equal(snap.status, 'failed');
-  assert.deepEqual(snap.dom, RESULTS.map((p) => p.id));
-  assert.deepEqual(snap.errors.map((e) => e.code), ['worker']);
-  assert.match(snap.errors[0]!.message, /no progress for 2 s/);
-  assert.ok(Date.now() - started >= 2000, 'gave up before the stall timeout');
-  await page.evaluate((q) => document.querySelector('edge-rerank')!.setAttribute('query', q), QUERY);
-  const recovered = await awaitRerank(page);
-  assert.equal(recovered.status, 'reranked');
-  assert.equal(recovered.detail?.historySize, 3, 'the history was not lost with the frozen worker');
-});
+test(
+  'a worker that freezes: after stall-timeout one worker error, the server order stays, the next rerank starts a fresh worker',
+  { timeout: 60_000 },
+  async () => {
+    await view(VIEWED, '/dist-frozen/');
+    const started = Date.now();
+    const snap = await openSearch(
+      '/bad/frozen',
+      searchPageHtml({ query: 'freeze-now', products: RESULTS, distPath: '/dist-frozen/', element: { 'stall-timeout': '2000' } }),
+    );
+    assert.equal(snap.status, 'failed');
+    assert.deepEqual(
+      snap.dom,
+      RESULTS.map((p) => p.id),
+    );
+    assert.deepEqual(
+      snap.errors.map((e) => e.code),
+      ['worker'],
+    );
+    assert.match(snap.errors[0]!.message, /no progress for 2 s/);
+    assert.ok(Date.now() - started >= 2000, 'gave up before the stall timeout');
+    await page.evaluate((q) => document.querySelector('edge-rerank')!.setAttribute('query', q), QUERY);
+    const recovered = await awaitRerank(page);
+    assert.equal(recovered.status, 'reranked');
+    assert.equal(recovered.detail?.historySize, 3, 'the history was not lost with the frozen worker');
+  },
+);
 
-test('a model download the server never answers is a stall, not a wait forever; the default model works again after', { timeout: 60_000 }, async () => {
-  await view(VIEWED);
-  const snap = await openSearch('/bad/stalled', searchPageHtml({ query: QUERY, products: UNRELATED, element: { model: '/stalled-model/', 'stall-timeout': '2000' } }));
-  assert.equal(snap.status, 'failed');
-  assert.deepEqual(snap.dom, UNRELATED_ORDER);
-  assert.deepEqual(snap.errors.map((e) => e.code), ['worker']);
-  assert.match(snap.errors[0]!.message, /a download that never finishes/);
-  await page.evaluate(() => document.querySelector('edge-rerank')!.setAttribute('model', '/models/default/'));
-  const recovered = await awaitRerank(page);
-  assert.equal(recovered.status, 'reranked', JSON.stringify(recovered.problem));
-  assert.ok((recovered.detail?.embedded ?? 0) > 0, 'the model was not used after the stall');
-});
+test(
+  'a model download the server never answers is a stall, not a wait forever; the default model works again after',
+  { timeout: 60_000 },
+  async () => {
+    await view(VIEWED);
+    const snap = await openSearch(
+      '/bad/stalled',
+      searchPageHtml({ query: QUERY, products: UNRELATED, element: { model: '/stalled-model/', 'stall-timeout': '2000' } }),
+    );
+    assert.equal(snap.status, 'failed');
+    assert.deepEqual(snap.dom, UNRELATED_ORDER);
+    assert.deepEqual(
+      snap.errors.map((e) => e.code),
+      ['worker'],
+    );
+    assert.match(snap.errors[0]!.message, /a download that never finishes/);
+    await page.evaluate(() => document.querySelector('edge-rerank')!.setAttribute('model', '/models/default/'));
+    const recovered = await awaitRerank(page);
+    assert.equal(recovered.status, 'reranked', JSON.stringify(recovered.problem));
+    assert.ok((recovered.detail?.embedded ?? 0) > 0, 'the model was not used after the stall');
+  },
+);
 
 test('duplicate ids and items without a title: reported once each, repeats stay in place, the rest is ranked', async () => {
   await view(VIEWED);
@@ -232,7 +306,10 @@ test('duplicate ids and items without a title: reported once each, repeats stay 
   assert.equal(snap.status, 'reranked');
   assert.equal(snap.dom[5], RESULTS[1]!.id, 'the repeated node keeps its slot');
   assert.equal(snap.dom.length, products.length);
-  assert.deepEqual(snap.errors.map((e) => e.code), ['input', 'input']);
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['input', 'input'],
+  );
   assert.match(snap.errors[0]!.message, /duplicate data-item-id "tun-jacket"/);
   assert.match(snap.errors[1]!.message, /"no-title" have no data-title/);
   assert.ok(!Object.hasOwn(snap.detail!.reasons, 'no-title'));
@@ -240,7 +317,12 @@ test('duplicate ids and items without a title: reported once each, repeats stay 
 });
 
 test('titles with markup or script stay text: nothing runs, reasons show the literal title', async () => {
-  const evil: Product = { id: 'evil-1', title: '<img src=x onerror="window.__pwned=1">Kestrel <b>bold</b> tent', brand: 'Kestrel', category: 'Tents' };
+  const evil: Product = {
+    id: 'evil-1',
+    title: '<img src=x onerror="window.__pwned=1">Kestrel <b>bold</b> tent',
+    brand: 'Kestrel',
+    category: 'Tents',
+  };
   await view([evil, evil, evil]);
   const products: Product[] = [
     ...UNRELATED,
@@ -253,7 +335,10 @@ test('titles with markup or script stay text: nothing runs, reasons show the lit
   const page_ = await page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: number }).__pwned,
     images: document.querySelectorAll('img').length,
-    badgeImages: [...document.querySelectorAll('edge-rerank-reason')].reduce((n, b) => n + (b.shadowRoot?.querySelectorAll('img, script').length ?? 0), 0),
+    badgeImages: [...document.querySelectorAll('edge-rerank-reason')].reduce(
+      (n, b) => n + (b.shadowRoot?.querySelectorAll('img, script').length ?? 0),
+      0,
+    ),
   }));
   assert.deepEqual(page_, { pwned: undefined, images: 0, badgeImages: 0 });
 });
@@ -267,14 +352,32 @@ test('2,000 candidates: the first 200 are ranked, the other 1,800 keep their pla
   const snap = await openSearch('/bad/2000', searchPageHtml({ query: QUERY, products }));
   assert.equal(snap.status, 'reranked');
   assert.equal(snap.detail?.order.length, 200);
-  assert.deepEqual(snap.dom.slice(200), products.slice(200).map((p) => p.id));
-  assert.deepEqual([...snap.dom.slice(0, 200)].sort(), products.slice(0, 200).map((p) => p.id).sort());
-  assert.notDeepEqual(snap.dom.slice(0, 200), products.slice(0, 200).map((p) => p.id));
-  assert.deepEqual(snap.errors.map((e) => e.code), ['input']);
+  assert.deepEqual(
+    snap.dom.slice(200),
+    products.slice(200).map((p) => p.id),
+  );
+  assert.deepEqual(
+    [...snap.dom.slice(0, 200)].sort(),
+    products
+      .slice(0, 200)
+      .map((p) => p.id)
+      .sort(),
+  );
+  assert.notDeepEqual(
+    snap.dom.slice(0, 200),
+    products.slice(0, 200).map((p) => p.id),
+  );
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['input'],
+  );
   assert.match(snap.errors[0]!.message, /2000 items: only the first 200/);
 });
 
 test('no request carried history, viewed titles, reasons or vectors; no uncaught page errors', () => {
   assertNothingPrivateSent(shop, secrets);
-  assert.deepEqual(shop.consoleLines.filter((l) => l.startsWith('pageerror')), []);
+  assert.deepEqual(
+    shop.consoleLines.filter((l) => l.startsWith('pageerror')),
+    [],
+  );
 });

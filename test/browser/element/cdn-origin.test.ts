@@ -9,7 +9,17 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { DIST, assertNothingPrivateSent, awaitRerank, awaitTracked, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import {
+  DIST,
+  assertNothingPrivateSent,
+  awaitRerank,
+  awaitTracked,
+  listenForWidgetEvents,
+  productPageHtml,
+  searchPageHtml,
+  startShop,
+  type Shop,
+} from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
 let shop: Shop;
@@ -18,7 +28,13 @@ let cdn: Server;
 let cdnUrl: string;
 const cdnRequests: { method: string; url: string }[] = [];
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
 
 before(async () => {
   cdn = createServer((req, res) => {
@@ -58,8 +74,11 @@ test('script tag, worker and runtime from another origin; the loop still works',
   assert.notDeepEqual(snap.dom, SERVER_ORDER);
   const fromCdn = cdnRequests.map((r) => r.url);
   assert.ok(fromCdn.includes('/edge-rerank.worker.js'), 'the worker came from the CDN');
-  assert.ok(fromCdn.some((u) => u.startsWith('/ort/') && u.endsWith('.wasm')), 'the ORT wasm came from the CDN');
-  assert.ok(!shop.server.requests.some((r) => r.url.startsWith('/dist/')), 'nothing was loaded from the shop\'s own dist/');
+  assert.ok(
+    fromCdn.some((u) => u.startsWith('/ort/') && u.endsWith('.wasm')),
+    'the ORT wasm came from the CDN',
+  );
+  assert.ok(!shop.server.requests.some((r) => r.url.startsWith('/dist/')), "nothing was loaded from the shop's own dist/");
 });
 
 test('no request to either origin carried history, viewed titles, reasons or vectors', () => {

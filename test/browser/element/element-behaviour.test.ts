@@ -4,7 +4,17 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { assertNothingPrivateSent, awaitRerank, awaitTracked, exportedEvents, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import {
+  assertNothingPrivateSent,
+  awaitRerank,
+  awaitTracked,
+  exportedEvents,
+  listenForWidgetEvents,
+  productPageHtml,
+  searchPageHtml,
+  startShop,
+  type Shop,
+} from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
 let shop: Shop;
@@ -36,7 +46,9 @@ test('consent="denied": no rerank, clicks and el.track() store nothing', async (
   const snap = await awaitRerank(page);
   assert.deepEqual(snap, { ...snap, status: 'skipped', dom: SERVER_ORDER, rerankedEvents: 0, errors: [] });
   await page.click('[data-item-id="kes-lamp"]');
-  await page.evaluate(() => document.querySelector('edge-rerank')!.track({ type: 'view', itemId: 'kes-lamp', title: 'Kestrel rechargeable headlamp' }));
+  await page.evaluate(() =>
+    document.querySelector('edge-rerank')!.track({ type: 'view', itemId: 'kes-lamp', title: 'Kestrel rechargeable headlamp' }),
+  );
   // A granted page in the same profile shows an empty history.
   await page.goto(shop.page('/consent-check', searchPageHtml({ query: QUERY, products: RESULTS })));
   assert.deepEqual(await exportedEvents(page), []);
@@ -63,8 +75,17 @@ test('el.track() records events; ready fires once before the first reranked even
     await el.track({ type: 'cart', itemId: 'mar-pot', title: 'Marlow titanium cook pot', brand: 'Marlow' });
     await el.track({ type: 'purchase', itemId: 'mar-pot', title: 'Marlow titanium cook pot', brand: 'Marlow' });
   });
-  assert.deepEqual((await exportedEvents(page)).map((e) => [e.itemId, e.type]), [['mar-pot', 'cart'], ['mar-pot', 'purchase']]);
-  const counts = await page.evaluate(() => ({ ready: (window as unknown as { __ready: number }).__ready, reranked: (window as unknown as { __reranked: number }).__reranked }));
+  assert.deepEqual(
+    (await exportedEvents(page)).map((e) => [e.itemId, e.type]),
+    [
+      ['mar-pot', 'cart'],
+      ['mar-pot', 'purchase'],
+    ],
+  );
+  const counts = await page.evaluate(() => ({
+    ready: (window as unknown as { __ready: number }).__ready,
+    reranked: (window as unknown as { __reranked: number }).__reranked,
+  }));
   assert.deepEqual(counts, { ready: 1, reranked: 1 });
 });
 
@@ -137,7 +158,10 @@ test('pinned items keep their slot; max-displacement bounds every move; the quer
 test('items spread over several parents (a grid of rows) are reordered across them, in place', async () => {
   await viewAll();
   const rows = [RESULTS.slice(0, 5), RESULTS.slice(5)]
-    .map((row) => `<ul class="row">${row.map((p) => `<li data-item-id="${p.id}" data-title="${p.title}" data-brand="${p.brand}" data-category="${p.category}">${p.title}</li>`).join('')}</ul>`)
+    .map(
+      (row) =>
+        `<ul class="row">${row.map((p) => `<li data-item-id="${p.id}" data-title="${p.title}" data-brand="${p.brand}" data-category="${p.category}">${p.title}</li>`).join('')}</ul>`,
+    )
     .join('<hr>');
   const html = searchPageHtml({ query: QUERY, products: [] }).replace('<ol>\n\n</ol>', `<div class="grid">${rows}</div>`);
   await page.goto(shop.page('/grid', html));
@@ -148,7 +172,8 @@ test('items spread over several parents (a grid of rows) are reordered across th
   const layout = await page.evaluate(() => ({
     rows: [...document.querySelectorAll('ul.row')].map((ul) => ul.children.length),
     separators: document.querySelectorAll('.grid > hr').length,
-    comments: [...document.querySelectorAll('.grid *')].flatMap((n) => [...n.childNodes]).filter((n) => n.nodeType === Node.COMMENT_NODE).length,
+    comments: [...document.querySelectorAll('.grid *')].flatMap((n) => [...n.childNodes]).filter((n) => n.nodeType === Node.COMMENT_NODE)
+      .length,
   }));
   assert.deepEqual(layout, { rows: [5, 5], separators: 1, comments: 0 }, 'every row keeps its size, nothing left behind');
 });
@@ -156,7 +181,10 @@ test('items spread over several parents (a grid of rows) are reordered across th
 test('two lists on one page share one worker and are reranked independently', async () => {
   await viewAll();
   const one = searchPageHtml({ query: QUERY, products: RESULTS });
-  const second = `<edge-rerank id="second" query="tents" model="/models/default/" device="wasm"><ol>${[...RESULTS].reverse().map((p) => `<li data-item-id="${p.id}" data-title="${p.title}" data-brand="${p.brand}" data-category="${p.category}">x</li>`).join('')}</ol></edge-rerank>`;
+  const second = `<edge-rerank id="second" query="tents" model="/models/default/" device="wasm"><ol>${[...RESULTS]
+    .reverse()
+    .map((p) => `<li data-item-id="${p.id}" data-title="${p.title}" data-brand="${p.brand}" data-category="${p.category}">x</li>`)
+    .join('')}</ol></edge-rerank>`;
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
   await page.goto(shop.page('/two-lists', `${one}\n${second}`));
@@ -167,7 +195,11 @@ test('two lists on one page share one worker and are reranked independently', as
   assert.deepEqual([...other.dom].sort(), [...SERVER_ORDER].sort(), 'the second list keeps its own items');
   assert.deepEqual(other.dom, other.detail?.order, 'each element shows its own ranking');
   assert.notDeepEqual(first.dom, SERVER_ORDER, 'the first list was personalized');
-  assert.deepEqual(other.dom.slice(0, 3), ['kes-lamp', 'kes-tent-3', 'kes-poles'], 'the second list already had the Kestrel items on top: they stay');
+  assert.deepEqual(
+    other.dom.slice(0, 3),
+    ['kes-lamp', 'kes-tent-3', 'kes-poles'],
+    'the second list already had the Kestrel items on top: they stay',
+  );
   assert.deepEqual(workers.filter((u) => u.includes('edge-rerank.worker')).length, 1);
 });
 
@@ -183,13 +215,19 @@ test('<edge-rerank-track> without item-id records nothing; without a title it re
   );
   assert.deepEqual(await awaitTracked(page), [false, true, false]);
   const errors = await page.evaluate(() => (window as unknown as { __errors: { code: string; message: string }[] }).__errors);
-  assert.deepEqual(errors.map((e) => e.code), ['input', 'input', 'input']);
+  assert.deepEqual(
+    errors.map((e) => e.code),
+    ['input', 'input', 'input'],
+  );
   assert.deepEqual(errors.map((e) => e.message).sort(), [
     'edge-rerank-track event="wishlist" must be one of view|click|cart|purchase',
     'edge-rerank-track item-id="no-title-item" has no title: it cannot be named in reasons',
     'edge-rerank-track needs an item-id attribute',
   ]);
-  assert.deepEqual((await exportedEvents(page)).map((e) => e.itemId), ['no-title-item']);
+  assert.deepEqual(
+    (await exportedEvents(page)).map((e) => e.itemId),
+    ['no-title-item'],
+  );
 });
 
 test('a bad attribute is reported once by name and the default is used', async () => {
@@ -201,5 +239,8 @@ test('a bad attribute is reported once by name and the default is used', async (
 
 test('no request carried history, viewed titles, reasons or vectors', () => {
   assertNothingPrivateSent(shop, VIEWED_TITLES);
-  assert.deepEqual(shop.consoleLines.filter((l) => l.startsWith('pageerror')), []);
+  assert.deepEqual(
+    shop.consoleLines.filter((l) => l.startsWith('pageerror')),
+    [],
+  );
 });

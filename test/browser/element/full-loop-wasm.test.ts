@@ -5,7 +5,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { assertNothingPrivateSent, awaitRerank, awaitTracked, exportedEvents, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import {
+  assertNothingPrivateSent,
+  awaitRerank,
+  awaitTracked,
+  exportedEvents,
+  listenForWidgetEvents,
+  productPageHtml,
+  searchPageHtml,
+  startShop,
+  type Shop,
+} from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
 let shop: Shop;
@@ -45,10 +55,18 @@ test('product pages record views in IndexedDB', async () => {
     assert.deepEqual(await awaitTracked(page), [true]);
   }
   const events = await exportedEvents(page);
-  assert.deepEqual(events.map((e) => [e.itemId, e.type, e.title]), VIEWED.map((p) => [p.id, 'view', p.title]));
+  assert.deepEqual(
+    events.map((e) => [e.itemId, e.type, e.title]),
+    VIEWED.map((p) => [p.id, 'view', p.title]),
+  );
   // Recording views needs the worker and IndexedDB, not the model or its runtime.
-  const heavy = shop.server.requests.filter((r) => r.url.startsWith('/models/') || r.url.startsWith('/dist/ort/') || r.url.includes('transformers'));
-  assert.deepEqual(heavy.map((r) => r.url), []);
+  const heavy = shop.server.requests.filter(
+    (r) => r.url.startsWith('/models/') || r.url.startsWith('/dist/ort/') || r.url.includes('transformers'),
+  );
+  assert.deepEqual(
+    heavy.map((r) => r.url),
+    [],
+  );
 });
 
 let personalized: string[] = [];
@@ -93,13 +111,20 @@ test('the search page moves the viewed brand up, within max-displacement, with r
   for (const id of reasonIds) {
     assert.ok(snap.dom.indexOf(id) < SERVER_ORDER.indexOf(id), `${id} has a reason but did not move up`);
     const reason = detail.reasons[id]!;
-    assert.ok(VIEWED_TITLES.some((title) => reason.includes(title)), `reason "${reason}" names no viewed item`);
+    assert.ok(
+      VIEWED_TITLES.some((title) => reason.includes(title)),
+      `reason "${reason}" names no viewed item`,
+    );
   }
   assert.deepEqual(snap.badges, detail.reasons, 'explain shows one badge per reason, as text');
   assert.ok(detail.timings.endToEnd! > 0);
   assert.deepEqual(snap.errors, []);
   const runtime = shop.server.requests.filter((r) => r.url.startsWith('/dist/ort/')).map((r) => r.url);
-  assert.deepEqual(runtime.filter((u) => u.endsWith('.wasm')), ['/dist/ort/ort-wasm-simd-threaded.wasm'], 'the WASM-only runtime, downloaded once (prefetched, then handed over)');
+  assert.deepEqual(
+    runtime.filter((u) => u.endsWith('.wasm')),
+    ['/dist/ort/ort-wasm-simd-threaded.wasm'],
+    'the WASM-only runtime, downloaded once (prefetched, then handed over)',
+  );
   personalized = snap.dom;
 });
 
@@ -130,7 +155,10 @@ test('a click on a low result teaches the blend weights a bounded step, stored o
   assert.ok(offsets, 'nothing was learned from the click');
   const names = new Set([...Object.keys(before), ...Object.keys(offsets)]);
   const steps = [...names].map((n) => (offsets[n] ?? 0) - (before[n] ?? 0));
-  assert.ok(steps.some((v) => v !== 0), 'the click changed no weight');
+  assert.ok(
+    steps.some((v) => v !== 0),
+    'the click changed no weight',
+  );
   for (const v of steps) assert.ok(Math.abs(v) <= 0.05 + 1e-9, `one click moved a weight by ${v}`);
 });
 
@@ -152,5 +180,8 @@ test('forget() erases the history and puts the server order back, also after a r
 
 test('no request carried history, viewed titles, reasons or vectors, and nothing was logged', () => {
   assertNothingPrivateSent(shop, VIEWED_TITLES);
-  assert.deepEqual(shop.consoleLines.filter((l) => l.includes('[edge-rerank]') || l.startsWith('pageerror')), []);
+  assert.deepEqual(
+    shop.consoleLines.filter((l) => l.includes('[edge-rerank]') || l.startsWith('pageerror')),
+    [],
+  );
 });

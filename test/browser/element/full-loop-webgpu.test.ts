@@ -8,7 +8,19 @@ import type { Page } from 'playwright-core';
 import { loadEncoder } from '../../../src/model/encoder.ts';
 import { itemText } from '../../../src/model/item-text.ts';
 import { encodeInlineVectorInt8 } from '../../../src/worker/inline-vector.ts';
-import { MODELS, serveDistVariant, assertNothingPrivateSent, awaitRerank, awaitTracked, exportedEvents, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import {
+  MODELS,
+  serveDistVariant,
+  assertNothingPrivateSent,
+  awaitRerank,
+  awaitTracked,
+  exportedEvents,
+  listenForWidgetEvents,
+  productPageHtml,
+  searchPageHtml,
+  startShop,
+  type Shop,
+} from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
 let shop: Shop;
@@ -19,7 +31,9 @@ before(async () => {
   const encoder = await loadEncoder({ model: join(MODELS, 'default'), device: 'cpu', dtype: 'q8' });
   const inline = RESULTS.filter((p) => p.brand !== 'Kestrel');
   const vectors = await encoder.embed(inline.map((p) => itemText(p)));
-  itemAttrs = Object.fromEntries(inline.map((p, i) => [p.id, { 'data-vector': encodeInlineVectorInt8(vectors.subarray(i * encoder.dim, (i + 1) * encoder.dim)) }]));
+  itemAttrs = Object.fromEntries(
+    inline.map((p, i) => [p.id, { 'data-vector': encodeInlineVectorInt8(vectors.subarray(i * encoder.dim, (i + 1) * encoder.dim)) }]),
+  );
   await encoder.dispose();
   shop = await startShop({ webgpu: true });
   VIEWED.forEach((product) => shop.page(`/product/${product.id}`, productPageHtml(product)));
@@ -36,7 +50,9 @@ test('WebGPU: views → reordered results with reasons → forget() → server o
     await page.goto(new URL(`/product/${product.id}`, shop.url).href);
     assert.deepEqual(await awaitTracked(page), [true]);
   }
-  await page.goto(shop.page('/search-webgpu', searchPageHtml({ query: QUERY, products: RESULTS, itemAttrs, element: { device: 'webgpu' } })));
+  await page.goto(
+    shop.page('/search-webgpu', searchPageHtml({ query: QUERY, products: RESULTS, itemAttrs, element: { device: 'webgpu' } })),
+  );
   const snap = await awaitRerank(page);
   assert.equal(snap.status, 'reranked', JSON.stringify(snap.problem));
   assert.deepEqual(snap.errors, []);
@@ -45,7 +61,11 @@ test('WebGPU: views → reordered results with reasons → forget() → server o
   assert.equal(snap.detail?.embedded, 6, 'only the 3 Kestrel results and 3 viewed items are embedded on the device');
   assert.notDeepEqual(snap.dom, SERVER_ORDER);
   assert.ok(snap.dom.indexOf('kes-poles') < SERVER_ORDER.indexOf('kes-poles'));
-  for (const reason of Object.values(snap.detail!.reasons)) assert.ok(VIEWED_TITLES.some((t) => reason.includes(t)), reason);
+  for (const reason of Object.values(snap.detail!.reasons))
+    assert.ok(
+      VIEWED_TITLES.some((t) => reason.includes(t)),
+      reason,
+    );
 
   await page.reload();
   const reloaded = await awaitRerank(page);
@@ -91,13 +111,21 @@ test('WebGPU failing mid-session: one backend error, this page continues on WASM
   serveDistVariant(shop, '/dist-gpufail/', `import './patch.js';\nimport '/dist/edge-rerank.worker.js';\n`);
   await page.goto(new URL(`/product/${VIEWED[0]!.id}`, shop.url).href);
   assert.deepEqual(await awaitTracked(page), [true]);
-  await page.goto(shop.page('/search-gpufail', searchPageHtml({ query: QUERY, products: RESULTS, itemAttrs, element: { device: 'webgpu' }, distPath: '/dist-gpufail/' })));
+  await page.goto(
+    shop.page(
+      '/search-gpufail',
+      searchPageHtml({ query: QUERY, products: RESULTS, itemAttrs, element: { device: 'webgpu' }, distPath: '/dist-gpufail/' }),
+    ),
+  );
   const healthy = await awaitRerank(page);
   assert.equal(healthy.detail?.backend, 'webgpu');
   const failed = await rerankWithQuery(page, 'gpu-fail gear');
   assert.equal(failed.status, 'reranked', JSON.stringify(failed.problem));
   assert.equal(failed.detail?.backend, 'wasm');
-  assert.deepEqual(failed.errors.map((e) => e.code), ['backend']);
+  assert.deepEqual(
+    failed.errors.map((e) => e.code),
+    ['backend'],
+  );
   assert.match(failed.errors[0]!.message, /WebGPU failed .*GPU device lost/);
   const after = await rerankWithQuery(page, 'tents');
   assert.equal(after.detail?.backend, 'wasm', 'the page stays on WASM');
@@ -112,7 +140,8 @@ async function rerankWithQuery(p: Page, query: string) {
 test('no request carried history, viewed titles, reasons or vectors', () => {
   assertNothingPrivateSent(shop, VIEWED_TITLES);
   // One line for the simulated GPU failure; nothing else (the library's own console output stays quiet).
-  assert.deepEqual(shop.consoleLines.filter((l) => l.startsWith('error') || l.startsWith('warning') || l.startsWith('pageerror')), [
-    'warning: [edge-rerank] backend: WebGPU failed (GPU device lost (simulated)); this page now uses WASM',
-  ]);
+  assert.deepEqual(
+    shop.consoleLines.filter((l) => l.startsWith('error') || l.startsWith('warning') || l.startsWith('pageerror')),
+    ['warning: [edge-rerank] backend: WebGPU failed (GPU device lost (simulated)); this page now uses WASM'],
+  );
 });

@@ -10,7 +10,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildIndex } from '../../../scripts/build-index/build.ts';
-import { MODELS, assertNothingPrivateSent, awaitRerank, awaitTracked, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import {
+  MODELS,
+  assertNothingPrivateSent,
+  awaitRerank,
+  awaitTracked,
+  listenForWidgetEvents,
+  productPageHtml,
+  searchPageHtml,
+  startShop,
+  type Shop,
+} from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
 const HOST = 'staging-shop.test';
@@ -27,7 +37,14 @@ before(async () => {
   writeFileSync(join(tmp, 'catalog.jsonl'), [...VIEWED, ...RESULTS].map((p) => JSON.stringify(p)).join('\n'));
   const baskets = Array.from({ length: 6 }, (_, i) => ({ user: `u${i}`, items: ['kes-tent', 'ork-mug'] }));
   writeFileSync(join(tmp, 'purchases.jsonl'), baskets.map((b) => JSON.stringify(b)).join('\n'));
-  await buildIndex({ catalog: join(tmp, 'catalog.jsonl'), interactions: join(tmp, 'purchases.jsonl'), out: join(tmp, 'index'), model: join(MODELS, 'default'), device: 'cpu', tokenizerWorkers: 0 });
+  await buildIndex({
+    catalog: join(tmp, 'catalog.jsonl'),
+    interactions: join(tmp, 'purchases.jsonl'),
+    out: join(tmp, 'index'),
+    model: join(MODELS, 'default'),
+    device: 'cpu',
+    tokenizerWorkers: 0,
+  });
   // The same index with one bit of its only shard flipped: the manifest's sha256 no longer matches.
   cpSync(join(tmp, 'index'), join(tmp, 'damaged-index'), { recursive: true });
   const [shard] = readdirSync(join(tmp, 'damaged-index', 'shards'));
@@ -54,7 +71,11 @@ after(async () => {
 test('on plain http: the model is verified without crypto.subtle and the index is used', async () => {
   await page.goto(onHost(shop.page('/search', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/index/' } }))));
   const context = await page.evaluate(() => ({ secure: isSecureContext, subtle: typeof crypto.subtle, caches: typeof caches }));
-  assert.deepEqual(context, { secure: false, subtle: 'undefined', caches: 'undefined' }, 'the page must not be a secure context for this test to mean anything');
+  assert.deepEqual(
+    context,
+    { secure: false, subtle: 'undefined', caches: 'undefined' },
+    'the page must not be a secure context for this test to mean anything',
+  );
   const snap = await awaitRerank(page);
   assert.equal(snap.status, 'reranked', JSON.stringify(snap.problem ?? snap.errors));
   assert.deepEqual(snap.errors, []);
@@ -62,14 +83,22 @@ test('on plain http: the model is verified without crypto.subtle and the index i
   // The encoder ran (viewed items off screen are embedded here), so its hash check passed.
   assert.ok((snap.detail?.embedded ?? 0) > 0);
   assert.ok(snap.dom.indexOf('ork-mug') < SERVER_ORDER.indexOf('ork-mug'), 'the bought-together mug did not move up');
-  assert.ok(shop.server.requests.some((r) => r.url.startsWith('/idx/index/shards/')), 'no shard was fetched');
+  assert.ok(
+    shop.server.requests.some((r) => r.url.startsWith('/idx/index/shards/')),
+    'no shard was fetched',
+  );
 });
 
 test('on plain http: a damaged shard is still caught by its sha256; its items are embedded on the device', async () => {
-  await page.goto(onHost(shop.page('/search-damaged', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/damaged-index/' } }))));
+  await page.goto(
+    onHost(shop.page('/search-damaged', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/damaged-index/' } }))),
+  );
   const snap = await awaitRerank(page);
   assert.equal(snap.status, 'reranked');
-  assert.deepEqual(snap.errors.map((e) => e.code), ['index']);
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['index'],
+  );
   assert.match(snap.errors[0]!.message, /damaged-index\/shards\/.*is corrupt: sha256 [0-9a-f]{64}, manifest says [0-9a-f]{64}/);
   assert.ok((snap.detail?.embedded ?? 0) >= RESULTS.length, 'the candidates were not embedded on the device');
 });

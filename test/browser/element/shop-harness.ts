@@ -88,7 +88,10 @@ export interface SearchPageOptions {
 
 export function searchPageHtml(options: SearchPageOptions): string {
   const items = options.products
-    .map((p) => `<li${attrs({ 'data-item-id': p.id, 'data-title': p.title, 'data-category': p.category, 'data-brand': p.brand, ...options.itemAttrs?.[p.id] })}>${escapeHtml(p.title)}</li>`)
+    .map(
+      (p) =>
+        `<li${attrs({ 'data-item-id': p.id, 'data-title': p.title, 'data-category': p.category, 'data-brand': p.brand, ...options.itemAttrs?.[p.id] })}>${escapeHtml(p.title)}</li>`,
+    )
     .join('\n');
   const element = attrs({ query: options.query, model: '/models/default/', device: 'wasm', ...options.element });
   return `<!doctype html><meta charset="utf-8"><title>search</title>
@@ -226,14 +229,18 @@ export async function awaitRerank(page: Page, selector = 'edge-rerank'): Promise
 export async function awaitTracked(page: Page): Promise<boolean[]> {
   return page.evaluate(async () => {
     await customElements.whenDefined('edge-rerank-track');
-    return Promise.all([...document.querySelectorAll('edge-rerank-track')].map((t) => (t as HTMLElement & { recorded: Promise<boolean> }).recorded));
+    return Promise.all(
+      [...document.querySelectorAll('edge-rerank-track')].map((t) => (t as HTMLElement & { recorded: Promise<boolean> }).recorded),
+    );
   });
 }
 
 export async function exportedEvents(page: Page): Promise<{ itemId: string; type: string; title: string }[]> {
   return page.evaluate(async () => {
     await customElements.whenDefined('edge-rerank');
-    const ctor = customElements.get('edge-rerank') as unknown as { exportHistory(): Promise<{ events: { itemId: string; type: string; title: string }[] }> };
+    const ctor = customElements.get('edge-rerank') as unknown as {
+      exportHistory(): Promise<{ events: { itemId: string; type: string; title: string }[] }>;
+    };
     return (await ctor.exportHistory()).events;
   });
 }
@@ -251,7 +258,10 @@ export function assertNothingPrivateSent(shop: Shop, secrets: string[], otherOri
   for (const request of all) {
     assert.ok(request.method === 'GET' || request.method === 'HEAD', `${request.method} ${request.url}: the widget never posts`);
     assert.equal(request.body, '', `${request.url} carried a body`);
-    assert.ok([shop.url, ...otherOrigins].some((origin) => request.url.startsWith(origin)), `${request.url} left the shop's origin`);
+    assert.ok(
+      [shop.url, ...otherOrigins].some((origin) => request.url.startsWith(origin)),
+      `${request.url} left the shop's origin`,
+    );
     for (const needle of needles) assert.ok(!request.url.includes(needle), `${request.url} carries "${needle}"`);
     assert.doesNotMatch(request.url, /[A-Za-z0-9+/_-]{64,}/, `${request.url} carries something vector-shaped`);
   }

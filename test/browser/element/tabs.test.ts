@@ -5,7 +5,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { assertNothingPrivateSent, awaitRerank, awaitTracked, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import {
+  assertNothingPrivateSent,
+  awaitRerank,
+  awaitTracked,
+  listenForWidgetEvents,
+  productPageHtml,
+  searchPageHtml,
+  startShop,
+  type Shop,
+} from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
 let shop: Shop;

@@ -11,7 +11,17 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildIndex } from '../../../scripts/build-index/build.ts';
 import { shardOf } from '../../../src/index/shard-of.ts';
-import { MODELS, assertNothingPrivateSent, awaitRerank, awaitTracked, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import {
+  MODELS,
+  assertNothingPrivateSent,
+  awaitRerank,
+  awaitTracked,
+  listenForWidgetEvents,
+  productPageHtml,
+  searchPageHtml,
+  startShop,
+  type Shop,
+} from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
 const tmp = fileURLToPath(new URL('../../.tmp/widget-index', import.meta.url));
@@ -23,9 +33,20 @@ before(async () => {
   mkdirSync(tmp, { recursive: true });
   writeFileSync(join(tmp, 'catalog.jsonl'), [...VIEWED, ...RESULTS].map((p) => JSON.stringify(p)).join('\n'));
   // Other shoppers often bought the tent together with the mug: the mug's neighbour list names the tent.
-  const baskets = [...Array.from({ length: 6 }, (_, i) => ({ user: `u${i}`, items: ['kes-tent', 'ork-mug'] })), { user: 'u9', items: ['mar-stove', 'tun-hat'] }];
+  const baskets = [
+    ...Array.from({ length: 6 }, (_, i) => ({ user: `u${i}`, items: ['kes-tent', 'ork-mug'] })),
+    { user: 'u9', items: ['mar-stove', 'tun-hat'] },
+  ];
   writeFileSync(join(tmp, 'purchases.jsonl'), baskets.map((b) => JSON.stringify(b)).join('\n'));
-  await buildIndex({ catalog: join(tmp, 'catalog.jsonl'), interactions: join(tmp, 'purchases.jsonl'), out: join(tmp, 'index'), model: join(MODELS, 'default'), device: 'cpu', tokenizerWorkers: 0, itemsPerShard: 1 });
+  await buildIndex({
+    catalog: join(tmp, 'catalog.jsonl'),
+    interactions: join(tmp, 'purchases.jsonl'),
+    out: join(tmp, 'index'),
+    model: join(MODELS, 'default'),
+    device: 'cpu',
+    tokenizerWorkers: 0,
+    itemsPerShard: 1,
+  });
   // The same index, claiming another model.
   cpSync(join(tmp, 'index'), join(tmp, 'other-model-index'), { recursive: true });
   const manifestPath = join(tmp, 'other-model-index', 'manifest.json');
@@ -58,7 +79,11 @@ test('vectors and neighbours come from the index: only the query is embedded, bo
   assert.ok(viewedOffScreen > 0);
   assert.equal(snap.detail?.embedded, viewedOffScreen);
   assert.ok(snap.dom.indexOf('ork-mug') < SERVER_ORDER.indexOf('ork-mug'), 'the bought-together mug did not move up');
-  assert.match(snap.detail!.reasons['ork-mug'] ?? '', /Kestrel Ridge two-person tent/, 'the reason names the viewed item it was bought with');
+  assert.match(
+    snap.detail!.reasons['ork-mug'] ?? '',
+    /Kestrel Ridge two-person tent/,
+    'the reason names the viewed item it was bought with',
+  );
   const shards = shop.server.requests.filter((r) => r.url.startsWith('/idx/index/') && !r.url.endsWith('manifest.json'));
   assert.ok(shards.length > 0, 'no shard was fetched');
 
@@ -72,19 +97,32 @@ test('vectors and neighbours come from the index: only the query is embedded, bo
 });
 
 test('an index built for another model: one index error, vectors embedded on the device instead', async () => {
-  await page.goto(shop.page('/search-other-index', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/other-model-index/' } })));
+  await page.goto(
+    shop.page('/search-other-index', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/other-model-index/' } })),
+  );
   const snap = await awaitRerank(page);
   assert.equal(snap.status, 'reranked');
-  assert.deepEqual(snap.errors.map((e) => e.code), ['index']);
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['index'],
+  );
   assert.match(snap.errors[0]!.message, /other-model-index\/manifest\.json/);
   assert.ok(snap.detail!.embedded > 0);
 });
 
-test('model missing: one model-load error, yet the index\'s neighbours still move bought-together items up', async () => {
-  await page.goto(shop.page('/search-index-no-model', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/index/', model: '/no-model-here/' } })));
+test("model missing: one model-load error, yet the index's neighbours still move bought-together items up", async () => {
+  await page.goto(
+    shop.page(
+      '/search-index-no-model',
+      searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/index/', model: '/no-model-here/' } }),
+    ),
+  );
   const snap = await awaitRerank(page);
   assert.equal(snap.status, 'reranked');
-  assert.deepEqual(snap.errors.map((e) => e.code), ['model-load']);
+  assert.deepEqual(
+    snap.errors.map((e) => e.code),
+    ['model-load'],
+  );
   assert.ok(snap.dom.indexOf('ork-mug') < SERVER_ORDER.indexOf('ork-mug'));
   assert.match(snap.detail!.reasons['ork-mug'] ?? '', /Kestrel Ridge two-person tent/);
 });

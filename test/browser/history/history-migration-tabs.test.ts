@@ -34,7 +34,10 @@ test('a v1 database made by hand is migrated to the current schema with its data
         vectors.put({ modelId: 'm1', itemId: 'stove', data: new Int8Array([0, 127, 0]), scale: 0.02 });
         meta.put({ key: 'weights', value: { affinity: 0.25 } });
       };
-      req.onsuccess = () => { req.result.close(); resolve(); };
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
       req.onerror = () => reject(req.error);
     });
     const store = await HistoryStore.open({ dbName, maxVectors: 2 });
@@ -47,23 +50,33 @@ test('a v1 database made by hand is migrated to the current schema with its data
     store.close();
     const version = await new Promise<number>((resolve) => {
       const req = indexedDB.open(dbName);
-      req.onsuccess = () => { const v = req.result.version; req.result.close(); resolve(v); };
+      req.onsuccess = () => {
+        const v = req.result.version;
+        req.result.close();
+        resolve(v);
+      };
     });
     return { events, tent: [...(vectors.get('tent') ?? [])], weights, schemaVersion, afterLru, version, SCHEMA_VERSION };
   }, freshDbName('migrate'));
 
   assert.equal(result.version, result.SCHEMA_VERSION);
   assert.equal(result.schemaVersion, result.SCHEMA_VERSION);
-  assert.deepEqual(result.events.map((e) => [e.itemId, e.type, e.title]), [
-    ['tent', 'view', 'Two-person tent'],
-    ['stove', 'purchase', 'Gas stove'],
-    ['lamp', 'click', 'Headlamp'],
-  ]);
+  assert.deepEqual(
+    result.events.map((e) => [e.itemId, e.type, e.title]),
+    [
+      ['tent', 'view', 'Two-person tent'],
+      ['stove', 'purchase', 'Gas stove'],
+      ['lamp', 'click', 'Headlamp'],
+    ],
+  );
   // tent and stove are a minute apart (one session); lamp two hours later (another).
   const [tent, stove, lamp] = result.events;
   assert.ok(tent?.session && tent.session === stove?.session, 'sessions back-filled');
   assert.notEqual(lamp?.session, tent?.session);
-  assert.deepEqual(result.tent.map((x) => Math.round(x * 100) / 100), [1.27, 0, -0.64]);
+  assert.deepEqual(
+    result.tent.map((x) => Math.round(x * 100) / 100),
+    [1.27, 0, -0.64],
+  );
   assert.deepEqual(result.weights, { affinity: 0.25 });
   assert.deepEqual(result.afterLru, ['lamp', 'tent'], 'migrated vectors take part in the LRU');
 });
@@ -83,10 +96,11 @@ test('another tab sees new events and a forget() through the change channel', as
     });
     Object.assign(globalThis, {
       heard,
-      heardAtLeast: (n: number) => new Promise<typeof heard>((resolve) => {
-        const check = () => (heard.length >= n ? resolve(heard) : waiters.push(check));
-        check();
-      }),
+      heardAtLeast: (n: number) =>
+        new Promise<typeof heard>((resolve) => {
+          const check = () => (heard.length >= n ? resolve(heard) : waiters.push(check));
+          check();
+        }),
     });
   }, dbName);
   await tabA.evaluate(async (dbName) => {
@@ -97,9 +111,11 @@ test('another tab sees new events and a forget() through the change channel', as
     store.close();
   }, dbName);
   type Heard = Array<{ change: string; events: number }>;
-  const heard = await tabB.evaluate(() =>
-    (globalThis as unknown as { heardAtLeast(n: number): Promise<Heard> }).heardAtLeast(2));
-  assert.deepEqual(heard.map((h) => h.change), ['events', 'forgotten']);
+  const heard = await tabB.evaluate(() => (globalThis as unknown as { heardAtLeast(n: number): Promise<Heard> }).heardAtLeast(2));
+  assert.deepEqual(
+    heard.map((h) => h.change),
+    ['events', 'forgotten'],
+  );
   assert.equal(heard[1]?.events, 0, 'after forgotten, tab B reads an empty history');
 });
 
@@ -113,16 +129,23 @@ test('an upgrade in another tab is not blocked by an open store, which then fail
     Object.assign(globalThis, { store });
   }, dbName);
   // A newer version of the code opens a higher schema version in tab B.
-  const upgraded = await tabB.evaluate(async (dbName) => new Promise<string[]>((resolve, reject) => {
-    const req = indexedDB.open(dbName, 99);
-    req.onblocked = () => reject(new Error('blocked by tab A'));
-    req.onsuccess = () => {
-      const db = req.result;
-      const get = db.transaction('events').objectStore('events').getAll();
-      get.onsuccess = () => { db.close(); resolve((get.result as Array<{ itemId: string }>).map((e) => e.itemId)); };
-    };
-    req.onerror = () => reject(req.error);
-  }), dbName);
+  const upgraded = await tabB.evaluate(
+    async (dbName) =>
+      new Promise<string[]>((resolve, reject) => {
+        const req = indexedDB.open(dbName, 99);
+        req.onblocked = () => reject(new Error('blocked by tab A'));
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('events').objectStore('events').getAll();
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as Array<{ itemId: string }>).map((e) => e.itemId));
+          };
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    dbName,
+  );
   assert.deepEqual(upgraded, ['p1']);
   const error = await tabA.evaluate(async () => {
     const { store } = globalThis as unknown as { store: HistoryStore };
@@ -141,16 +164,25 @@ test('an upgrade held up by a tab that never lets go fails with a storage error 
   const dbName = freshDbName('blocked');
   const [oldTab, newTab] = await Promise.all([harness.newPage(), harness.newPage()]);
   // An old page holds version 1 open and ignores versionchange.
-  await oldTab.evaluate(async (dbName) => new Promise<void>((resolve, reject) => {
-    const req = indexedDB.open(dbName, 1);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore('events', { keyPath: 'id', autoIncrement: true }).add({ itemId: 'x', type: 'view', title: 'X', time: Date.now() });
-      req.result.createObjectStore('vectors', { keyPath: ['modelId', 'itemId'] });
-      req.result.createObjectStore('meta', { keyPath: 'key' });
-    };
-    req.onsuccess = () => { Object.assign(globalThis, { oldDb: req.result }); resolve(); };
-    req.onerror = () => reject(req.error);
-  }), dbName);
+  await oldTab.evaluate(
+    async (dbName) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open(dbName, 1);
+        req.onupgradeneeded = () => {
+          req.result
+            .createObjectStore('events', { keyPath: 'id', autoIncrement: true })
+            .add({ itemId: 'x', type: 'view', title: 'X', time: Date.now() });
+          req.result.createObjectStore('vectors', { keyPath: ['modelId', 'itemId'] });
+          req.result.createObjectStore('meta', { keyPath: 'key' });
+        };
+        req.onsuccess = () => {
+          Object.assign(globalThis, { oldDb: req.result });
+          resolve();
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    dbName,
+  );
   const error = await newTab.evaluate(async (dbName) => {
     const { HistoryStore } = (globalThis as unknown as { edge: Edge }).edge;
     try {

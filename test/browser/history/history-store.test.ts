@@ -16,32 +16,41 @@ after(async () => {
 
 test('events come back oldest first, cleaned, with sessions; limit keeps the newest', async () => {
   const page = await harness.newPage();
-  const result = await page.evaluate(async ({ dbName, DAY }) => {
-    const { HistoryStore } = (globalThis as unknown as { edge: Edge }).edge;
-    let now = 100 * DAY;
-    const store = await HistoryStore.open({ dbName, now: () => now });
-    await store.addEvent({ itemId: 'b', type: 'view', title: '  Trail   shoe ', category: 'Shoes', time: now - 60_000 });
-    await store.addEvent({ itemId: 'a', type: 'click', title: 'Tent', time: now - 120_000 });
-    now += DAY; // a day later: a new session
-    await store.addEvent({ itemId: 'c', type: 'purchase', title: 'Stove', brand: 'Jetboil' });
-    const all = await store.recentEvents();
-    const last2 = await store.recentEvents(2);
-    store.close();
-    return { all, last2 };
-  }, { dbName: freshDbName('events'), DAY });
+  const result = await page.evaluate(
+    async ({ dbName, DAY }) => {
+      const { HistoryStore } = (globalThis as unknown as { edge: Edge }).edge;
+      let now = 100 * DAY;
+      const store = await HistoryStore.open({ dbName, now: () => now });
+      await store.addEvent({ itemId: 'b', type: 'view', title: '  Trail   shoe ', category: 'Shoes', time: now - 60_000 });
+      await store.addEvent({ itemId: 'a', type: 'click', title: 'Tent', time: now - 120_000 });
+      now += DAY; // a day later: a new session
+      await store.addEvent({ itemId: 'c', type: 'purchase', title: 'Stove', brand: 'Jetboil' });
+      const all = await store.recentEvents();
+      const last2 = await store.recentEvents(2);
+      store.close();
+      return { all, last2 };
+    },
+    { dbName: freshDbName('events'), DAY },
+  );
 
-  assert.deepEqual(result.all.map((e) => [e.itemId, e.type, e.title]), [
-    ['a', 'click', 'Tent'],
-    ['b', 'view', 'Trail shoe'],
-    ['c', 'purchase', 'Stove'],
-  ]);
+  assert.deepEqual(
+    result.all.map((e) => [e.itemId, e.type, e.title]),
+    [
+      ['a', 'click', 'Tent'],
+      ['b', 'view', 'Trail shoe'],
+      ['c', 'purchase', 'Stove'],
+    ],
+  );
   assert.equal(result.all[1]?.category, 'Shoes');
   assert.equal(result.all[2]?.brand, 'Jetboil');
   assert.equal(result.all[2]?.time, 101 * DAY);
   // b opened a session; a, back-dated before b, got its own; c, a day later, a third.
   const sessions = new Set(result.all.map((e) => e.session));
   assert.equal(sessions.size, 3);
-  assert.deepEqual(result.last2.map((e) => e.itemId), ['b', 'c']);
+  assert.deepEqual(
+    result.last2.map((e) => e.itemId),
+    ['b', 'c'],
+  );
 });
 
 test('events in one session share its id', async () => {
@@ -120,32 +129,39 @@ test('the event cap drops the oldest events first', async () => {
 
 test('events older than the retention window are hidden, then deleted on the next open', async () => {
   const page = await harness.newPage();
-  const result = await page.evaluate(async ({ dbName, DAY }) => {
-    const { HistoryStore } = (globalThis as unknown as { edge: Edge }).edge;
-    let now = 100 * DAY;
-    const store = await HistoryStore.open({ dbName, retentionDays: 7, now: () => now });
-    await store.addEvent({ itemId: 'old', type: 'view', title: 'Old', time: now - 8 * DAY });
-    await store.addEvent({ itemId: 'new', type: 'view', title: 'New', time: now - 6 * DAY });
-    const visible = (await store.recentEvents()).map((e) => e.itemId);
-    store.close();
-    // Count raw rows before and after a reopen purges.
-    const rawCount = () => new Promise<number>((resolve, reject) => {
-      const req = indexedDB.open(dbName);
-      req.onsuccess = () => {
-        const db = req.result;
-        const count = db.transaction('events').objectStore('events').count();
-        count.onsuccess = () => { db.close(); resolve(count.result); };
-        count.onerror = () => reject(count.error);
-      };
-      req.onerror = () => reject(req.error);
-    });
-    const before = await rawCount();
-    now += DAY;
-    const reopened = await HistoryStore.open({ dbName, retentionDays: 7, now: () => now });
-    reopened.close();
-    const afterPurge = await rawCount();
-    return { visible, before, afterPurge };
-  }, { dbName: freshDbName('retention'), DAY });
+  const result = await page.evaluate(
+    async ({ dbName, DAY }) => {
+      const { HistoryStore } = (globalThis as unknown as { edge: Edge }).edge;
+      let now = 100 * DAY;
+      const store = await HistoryStore.open({ dbName, retentionDays: 7, now: () => now });
+      await store.addEvent({ itemId: 'old', type: 'view', title: 'Old', time: now - 8 * DAY });
+      await store.addEvent({ itemId: 'new', type: 'view', title: 'New', time: now - 6 * DAY });
+      const visible = (await store.recentEvents()).map((e) => e.itemId);
+      store.close();
+      // Count raw rows before and after a reopen purges.
+      const rawCount = () =>
+        new Promise<number>((resolve, reject) => {
+          const req = indexedDB.open(dbName);
+          req.onsuccess = () => {
+            const db = req.result;
+            const count = db.transaction('events').objectStore('events').count();
+            count.onsuccess = () => {
+              db.close();
+              resolve(count.result);
+            };
+            count.onerror = () => reject(count.error);
+          };
+          req.onerror = () => reject(req.error);
+        });
+      const before = await rawCount();
+      now += DAY;
+      const reopened = await HistoryStore.open({ dbName, retentionDays: 7, now: () => now });
+      reopened.close();
+      const afterPurge = await rawCount();
+      return { visible, before, afterPurge };
+    },
+    { dbName: freshDbName('retention'), DAY },
+  );
   assert.deepEqual(result.visible, ['new']);
   assert.equal(result.before, 2, 'the expired event is still on disk until the next open');
   assert.equal(result.afterPurge, 1);
@@ -158,10 +174,13 @@ test('vectors round-trip through int8 and the least recently used go first', asy
     const MINUTE = 60_000; // reads record a use at most once a minute
     let now = 1000;
     const store = await HistoryStore.open({ dbName, maxVectors: 2, now: () => now });
-    await store.putVectors('model-a', new Map([
-      ['a', new Float32Array([0.6, 0.8, 0])],
-      ['b', new Float32Array([0, 1, 0])],
-    ]));
+    await store.putVectors(
+      'model-a',
+      new Map([
+        ['a', new Float32Array([0.6, 0.8, 0])],
+        ['b', new Float32Array([0, 1, 0])],
+      ]),
+    );
     now += 2 * MINUTE;
     const got = await store.getVectors('model-a', ['a', 'missing', 'a']); // bumps a
     const otherModel = await store.getVectors('model-b', ['a']);
@@ -232,7 +251,10 @@ test('history persists across a reload; forget() erases events, vectors and meta
   }, dbName);
   assert.equal(result.exported.format, 'edge-rerank-history');
   const events = result.exported.events as Array<Record<string, unknown>>;
-  assert.deepEqual(events.map((e) => [e.itemId, e.type, e.title]), [['kept', 'cart', 'Headlamp']]);
+  assert.deepEqual(
+    events.map((e) => [e.itemId, e.type, e.title]),
+    [['kept', 'cart', 'Headlamp']],
+  );
   assert.ok(!('id' in (events[0] ?? {})), 'no internal keys in the export');
   assert.ok(!('vectors' in result.exported), 'export carries events only');
   assert.equal(result.beforeVectors, 1);
@@ -258,7 +280,10 @@ test('works inside a Web Worker, and the main thread sees what the worker wrote'
     return { reply, change, seen };
   }, dbName);
   assert.equal(result.reply.error, undefined, JSON.stringify(result.reply.error));
-  assert.deepEqual((result.reply.events as Array<{ itemId: string }>).map((e) => e.itemId), ['w1']);
+  assert.deepEqual(
+    (result.reply.events as Array<{ itemId: string }>).map((e) => e.itemId),
+    ['w1'],
+  );
   const vector = result.reply.vector as number[];
   assert.ok(Math.abs((vector[0] ?? 0) - 0.6) < 0.005 && Math.abs((vector[1] ?? 0) - 0.8) < 0.005);
   assert.equal(result.change, 'events');

@@ -45,9 +45,21 @@ let manifest: Manifest;
 before(async () => {
   writeFileSync(join(dir, 'catalog.jsonl'), jsonl(items));
   writeFileSync(join(dir, 'purchases.jsonl'), jsonl(syntheticPurchases(items, 80)));
-  await buildIndex({ catalog: join(dir, 'catalog.jsonl'), interactions: join(dir, 'purchases.jsonl'), out: join(dir, 'index'), device: 'cpu', itemsPerShard: 8 });
+  await buildIndex({
+    catalog: join(dir, 'catalog.jsonl'),
+    interactions: join(dir, 'purchases.jsonl'),
+    out: join(dir, 'index'),
+    device: 'cpu',
+    itemsPerShard: 8,
+  });
   manifest = JSON.parse(readFileSync(join(dir, 'index', 'manifest.json'), 'utf8')) as Manifest;
-  const worker = await build({ stdin: { contents: WORKER_ENTRY, resolveDir: process.cwd(), loader: 'ts', sourcefile: 'worker.ts' }, bundle: true, format: 'esm', write: false, target: 'es2022' });
+  const worker = await build({
+    stdin: { contents: WORKER_ENTRY, resolveDir: process.cwd(), loader: 'ts', sourcefile: 'worker.ts' },
+    bundle: true,
+    format: 'esm',
+    write: false,
+    target: 'es2022',
+  });
   server = await startStaticServer({
     mounts: { '/index/': join(dir, 'index') },
     routes: {
@@ -93,7 +105,7 @@ async function lookupInWorker(ids: string[], modelSha256 = manifest.model.sha256
 
 const shardRequests = () => server.requests.filter((r) => r.url.startsWith('/index/shards/')).map((r) => r.url);
 
-test('fetches the manifest and only the shards of the ids on screen, with the builder\'s vectors', async () => {
+test("fetches the manifest and only the shards of the ids on screen, with the builder's vectors", async () => {
   const ids = [items[3]?.id, items[17]?.id, items[42]?.id, 'not-in-catalog'].filter((id): id is string => !!id);
   server.requests.length = 0;
   const reply = await lookupInWorker(ids);
@@ -125,7 +137,10 @@ test('a second visit reads verified shards from the Cache API: only the manifest
   const again = await lookupInWorker(ids);
   assert.equal(again.items?.length, 2);
   assert.deepEqual(shardRequests(), []);
-  assert.deepEqual(server.requests.filter((r) => r.url.startsWith('/index/')).map((r) => r.url), ['/index/manifest.json']);
+  assert.deepEqual(
+    server.requests.filter((r) => r.url.startsWith('/index/')).map((r) => r.url),
+    ['/index/manifest.json'],
+  );
 });
 
 test('an index built for another model is refused with an index error naming both sha256s', async () => {
@@ -142,7 +157,13 @@ test('after a rebuild, the next visit drops the cached shards the new manifest n
   await lookupInWorker(items.map((i) => i.id)); // every shard now cached
   const renamed = items.map((item, i) => (i === 0 ? { ...item, title: `${item.title} (new edition)` } : item));
   writeFileSync(join(dir, 'catalog.jsonl'), jsonl(renamed));
-  await buildIndex({ catalog: join(dir, 'catalog.jsonl'), interactions: join(dir, 'purchases.jsonl'), out: join(dir, 'index'), device: 'cpu', itemsPerShard: 8 });
+  await buildIndex({
+    catalog: join(dir, 'catalog.jsonl'),
+    interactions: join(dir, 'purchases.jsonl'),
+    out: join(dir, 'index'),
+    device: 'cpu',
+    itemsPerShard: 8,
+  });
   const rebuilt = JSON.parse(readFileSync(join(dir, 'index', 'manifest.json'), 'utf8')) as Manifest;
   const stale = manifest.shards.filter((s, i) => s.file !== rebuilt.shards[i]?.file);
   assert.equal(stale.length, 1, 'one renamed item changes exactly one shard');
@@ -154,7 +175,15 @@ test('after a rebuild, the next visit drops the cached shards the new manifest n
   assert.deepEqual(shardRequests(), [`/index/${rebuilt.shards[shardOf(items[0]?.id ?? '', rebuilt.shards.length)]?.file}`]);
   const page = await context.newPage();
   await page.goto(server.url);
-  const cached = await page.evaluate(async () => (await (await caches.open('edge-rerank-index')).keys()).map((r) => new URL(r.url).pathname));
+  const cached = await page.evaluate(async () =>
+    (await (await caches.open('edge-rerank-index')).keys()).map((r) => new URL(r.url).pathname),
+  );
   await page.close();
-  assert.deepEqual(cached.sort(), rebuilt.shards.filter((s) => s.count > 0).map((s) => `/index/${s.file}`).sort());
+  assert.deepEqual(
+    cached.sort(),
+    rebuilt.shards
+      .filter((s) => s.count > 0)
+      .map((s) => `/index/${s.file}`)
+      .sort(),
+  );
 });

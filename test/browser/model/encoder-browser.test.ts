@@ -141,7 +141,9 @@ test('WebGPU worker (SwiftShader): int8 vectors of two sentences match Node (cos
   const browser = await launchChromium({ webgpu: true });
   try {
     await withPage(browser, async (page, offOrigin) => {
-      const hasAdapter = await page.evaluate(async () => !!(await (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()));
+      const hasAdapter = await page.evaluate(
+        async () => !!(await (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()),
+      );
       assert.ok(hasAdapter, 'Chromium offers a WebGPU adapter');
       const texts = TEXTS.slice(0, 2);
       const reply = await embedInWorker(page, { model: '/models/default/', device: 'webgpu', dtype: 'q8', wasmPaths: '/ort/', texts });

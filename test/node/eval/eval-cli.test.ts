@@ -34,7 +34,10 @@ function runCli(args: string[]): Promise<CliRun> {
 
 const jsonl = (rows: unknown[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 const readJsonl = (path: string): Array<Record<string, unknown>> =>
-  readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 interface SummaryFile {
   signals: { content: string };
@@ -63,7 +66,18 @@ test('on a subset of the shared cases: empty history keeps server order, NDCG ho
 
   const out = join(TMP, 'subset-out');
   const rankingsPath = join(out, 'rankings.jsonl');
-  const run = await runCli(['--data', dir, '--out', out, '--rankings', rankingsPath, '--cache', join(TMP, 'cache'), '--methods', 'server,semantic,personalized,personalized+clicks']);
+  const run = await runCli([
+    '--data',
+    dir,
+    '--out',
+    out,
+    '--rankings',
+    rankingsPath,
+    '--cache',
+    join(TMP, 'cache'),
+    '--methods',
+    'server,semantic,personalized,personalized+clicks',
+  ]);
   assert.equal(run.code, 0, run.stderr);
 
   const rankings = readJsonl(rankingsPath);
@@ -73,15 +87,21 @@ test('on a subset of the shared cases: empty history keeps server order, NDCG ho
     const c = byCase.get(line.id as string);
     assert.ok(c, `unknown case ${String(line.id)}`);
     const server = (c.candidates as Array<[string, number]>).map(([id]) => id);
-    assert.deepEqual([...(line.order as string[])].sort(), [...server].sort(), `${String(line.method)} ${String(line.id)}: not a permutation`);
+    assert.deepEqual(
+      [...(line.order as string[])].sort(),
+      [...server].sort(),
+      `${String(line.method)} ${String(line.id)}: not a permutation`,
+    );
     if ((c.history as string[]).length === 0 && String(line.method).startsWith('personalized')) {
       assert.deepEqual(line.order, server, `${String(line.method)} reordered ${String(line.id)} without history`);
     }
   }
-  const moved = rankings.filter((l) => l.method === 'personalized' && !String(l.id).endsWith('-no-history')).filter((l) => {
-    const server = (byCase.get(l.id as string)?.candidates as Array<[string, number]>).map(([id]) => id);
-    return JSON.stringify(l.order) !== JSON.stringify(server);
-  });
+  const moved = rankings
+    .filter((l) => l.method === 'personalized' && !String(l.id).endsWith('-no-history'))
+    .filter((l) => {
+      const server = (byCase.get(l.id as string)?.candidates as Array<[string, number]>).map(([id]) => id);
+      return JSON.stringify(l.order) !== JSON.stringify(server);
+    });
   assert.ok(moved.length > 0, 'personalization changed no order at all');
 
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SummaryFile;
@@ -104,14 +124,46 @@ test('metrics on a hand-made folder match a hand calculation', async () => {
     join(dir, 'cases.jsonl'),
     jsonl([
       // Server order a, b, c: target b at rank 2. NDCG = (3/log2 3 + 1/2) / (3 + 1/log2 3), RR = 1/2.
-      { id: 'one', user: 'u1', query: 'q', target: 'b', history: ['h'], candidates: [['a', 0], ['b', 2], ['c', 1]] },
+      {
+        id: 'one',
+        user: 'u1',
+        query: 'q',
+        target: 'b',
+        history: ['h'],
+        candidates: [
+          ['a', 0],
+          ['b', 2],
+          ['c', 1],
+        ],
+      },
       // Target first: NDCG = RR = 1.
-      { id: 'two', user: 'u2', query: 'q', target: 'd', history: ['h', 'h2', 'h3', 'h4', 'h5'], candidates: [['d', 2], ['a', 0]] },
+      {
+        id: 'two',
+        user: 'u2',
+        query: 'q',
+        target: 'd',
+        history: ['h', 'h2', 'h3', 'h4', 'h5'],
+        candidates: [
+          ['d', 2],
+          ['a', 0],
+        ],
+      },
     ]),
   );
   const out = join(TMP, 'tiny-out');
   const rankingsPath = join(out, 'rankings.jsonl');
-  const run = await runCli(['--data', dir, '--out', out, '--content', 'none', '--rankings', rankingsPath, '--methods', 'server,personalized']);
+  const run = await runCli([
+    '--data',
+    dir,
+    '--out',
+    out,
+    '--content',
+    'none',
+    '--rankings',
+    rankingsPath,
+    '--methods',
+    'server,personalized',
+  ]);
   assert.equal(run.code, 0, run.stderr);
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SummaryFile;
   const server = summary.results.all!.server!;
@@ -131,10 +183,16 @@ test('a malformed case line fails with one [edge-rerank] line naming the file an
   const dir = join(TMP, 'bad');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'items.jsonl'), jsonl([{ id: 'a', title: 'A' }]));
-  writeFileSync(join(dir, 'cases.jsonl'), `${JSON.stringify({ id: 'x', user: 'u', query: 'q', target: 'a', history: [], candidates: [['a', 2]] })}\n{not json\n`);
+  writeFileSync(
+    join(dir, 'cases.jsonl'),
+    `${JSON.stringify({ id: 'x', user: 'u', query: 'q', target: 'a', history: [], candidates: [['a', 2]] })}\n{not json\n`,
+  );
   const run = await runCli(['--data', dir, '--out', join(TMP, 'bad-out'), '--content', 'none']);
   assert.equal(run.code, 1);
-  const lines = run.stderr.trim().split('\n').filter((l) => l.startsWith('[edge-rerank]'));
+  const lines = run.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('[edge-rerank]'));
   assert.equal(lines.length, 1, run.stderr);
   assert.match(lines[0]!, /cases\.jsonl:2/);
 });

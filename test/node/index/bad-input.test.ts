@@ -37,14 +37,19 @@ test('a catalog with no valid items exits 1 with the reasons and creates no fold
 });
 
 test('bad lines are skipped and reported as file:line, duplicates resolved last-wins, the rest is built', async () => {
-  const catalog = file('mixed.jsonl', Buffer.concat([
-    Buffer.from('{"id":"dup","title":"Borosilicate beaker 250 ml"}\n'), // line 1: replaced by line 6
-    Buffer.from('{"id":"a","title":"Cordless drill 18V"}\n'),
-    Buffer.from('{"id":"broken","title":\n'),
-    Buffer.from('{"id":"latin","title":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n'), // Latin-1, not UTF-8
-    Buffer.from(`{"id":"long","title":"${'very long title '.repeat(6_400)}"}\n`), // ~100 kB
-    Buffer.from('{"id":"dup","title":"Cordless drill 18V"}\n'),
-  ]));
+  const catalog = file(
+    'mixed.jsonl',
+    Buffer.concat([
+      Buffer.from('{"id":"dup","title":"Borosilicate beaker 250 ml"}\n'), // line 1: replaced by line 6
+      Buffer.from('{"id":"a","title":"Cordless drill 18V"}\n'),
+      Buffer.from('{"id":"broken","title":\n'),
+      Buffer.from('{"id":"latin","title":"caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"}\n'), // Latin-1, not UTF-8
+      Buffer.from(`{"id":"long","title":"${'very long title '.repeat(6_400)}"}\n`), // ~100 kB
+      Buffer.from('{"id":"dup","title":"Cordless drill 18V"}\n'),
+    ]),
+  );
   const out = join(dir, 'mixed');
   const result = await build(catalog, out);
   assert.equal(result.code, 0, result.stderr);
@@ -58,7 +63,10 @@ test('bad lines are skipped and reported as file:line, duplicates resolved last-
   assert.deepEqual([...found.keys()].sort(), ['a', 'dup', 'long']);
   // The later line won: "dup" now has exactly the text (so the vector) of "a".
   assert.deepEqual(found.get('dup')?.vector, found.get('a')?.vector);
-  assert.deepEqual([...folderFiles(out).keys()].filter((f) => !f.startsWith('shards/')), ['manifest.json']);
+  assert.deepEqual(
+    [...folderFiles(out).keys()].filter((f) => !f.startsWith('shards/')),
+    ['manifest.json'],
+  );
 });
 
 test('an explicit device that is not available is an error, not a silent CPU build', async () => {
@@ -85,7 +93,17 @@ test('a model file that does not match the sha256 recorded in its config.json is
   config.edge_rerank.sha256['onnx/model_quantized.onnx'] = 'f'.repeat(64);
   writeFileSync(join(model, 'config.json'), JSON.stringify(config));
   const out = join(dir, 'tampered');
-  const result = await runCli(['build', '--catalog', file('t.jsonl', '{"id":"a","title":"Beaker"}\n'), '--out', out, '--model', model, '--device', 'cpu']);
+  const result = await runCli([
+    'build',
+    '--catalog',
+    file('t.jsonl', '{"id":"a","title":"Beaker"}\n'),
+    '--out',
+    out,
+    '--model',
+    model,
+    '--device',
+    'cpu',
+  ]);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /model-load: .*model_quantized\.onnx: sha256 [0-9a-f]{64} does not match f{64}/);
   assert.ok(!existsSync(out));

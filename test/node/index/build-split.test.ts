@@ -25,7 +25,15 @@ const reference = join(dir, 'reference');
 let summary: BuildSummary;
 
 before(async () => {
-  summary = await buildIndex({ catalog, interactions: purchases, out: reference, model: MODEL, device: 'cpu', batch: 64, itemsPerShard: 16 });
+  summary = await buildIndex({
+    catalog,
+    interactions: purchases,
+    out: reference,
+    model: MODEL,
+    device: 'cpu',
+    batch: 64,
+    itemsPerShard: 16,
+  });
 });
 
 function assertSameFolder(actual: string, expected: string): void {

@@ -26,5 +26,8 @@ test('the q8 model: all 10 weight MatMuls become MatMulIntegerToFloat; only the 
 });
 
 test('the fp32 model has no int8 weights to compute with: a model-load error, not a float32 build', () => {
-  assert.throws(() => withInt8Arithmetic(readFileSync(join(ONNX, 'model.onnx')), 'model.onnx'), /model\.onnx: no int8 weight MatMul .* needs the q8 model/);
+  assert.throws(
+    () => withInt8Arithmetic(readFileSync(join(ONNX, 'model.onnx')), 'model.onnx'),
+    /model\.onnx: no int8 weight MatMul .* needs the q8 model/,
+  );
 });

@@ -21,7 +21,11 @@ const dir = mkdtempSync(join(tmpdir(), 'index-parity-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const items = syntheticCatalog(240, 11);
 // Text past the model's 128 tokens (172 here): builder and browser must cut it alike.
-items[0] = { id: 'long-1', title: 'Borosilicate glass beaker set', description: 'Heat resistant laboratory glassware with printed graduations, spout and reinforced rim; '.repeat(20) };
+items[0] = {
+  id: 'long-1',
+  title: 'Borosilicate glass beaker set',
+  description: 'Heat resistant laboratory glassware with printed graduations, spout and reinforced rim; '.repeat(20),
+};
 const texts = items.map(itemText);
 const catalog = join(dir, 'catalog.jsonl');
 writeFileSync(catalog, jsonl(items));
@@ -127,9 +131,13 @@ async function tinyModelIndex(name: string, options: TinyModelOptions, poolingCo
   const summary = await buildIndex({ catalog: tinyCatalog, out, model, device: 'cpu', batch: 8 });
   const encoder = await loadEncoder({ model, device: 'cpu', dtype: 'q8' });
   try {
-    const found = await (await openIndexFolder(out, { modelSha256: encoder.modelSha256, pooling: encoder.pooling })).lookup(tinyItems.map((i) => i.id));
+    const found = await (
+      await openIndexFolder(out, { modelSha256: encoder.modelSha256, pooling: encoder.pooling })
+    ).lookup(tinyItems.map((i) => i.id));
     const browser = await encoder.embed(tinyItems.map(itemText));
-    const cosines = tinyItems.map((item, i) => cosine(found.get(item.id)?.vector ?? new Float32Array(TINY_DIM), browser.subarray(i * TINY_DIM, (i + 1) * TINY_DIM)));
+    const cosines = tinyItems.map((item, i) =>
+      cosine(found.get(item.id)?.vector ?? new Float32Array(TINY_DIM), browser.subarray(i * TINY_DIM, (i + 1) * TINY_DIM)),
+    );
     return { summary, out, encoderPooling: encoder.pooling, modelSha256: encoder.modelSha256, minCosine: Math.min(...cosines) };
   } finally {
     await encoder.dispose();
@@ -144,7 +152,11 @@ test('a BERT-shaped model (last_hidden_state, a token_type_ids input): index vec
 });
 
 test('a last_hidden_state model with CLS pooling in its 1_Pooling/config.json: the index pools as the browser does', async () => {
-  const tiny = await tinyModelIndex('tiny-cls', { hiddenStateOnly: true, seed: 4 }, { pooling_mode_cls_token: true, pooling_mode_mean_tokens: false });
+  const tiny = await tinyModelIndex(
+    'tiny-cls',
+    { hiddenStateOnly: true, seed: 4 },
+    { pooling_mode_cls_token: true, pooling_mode_mean_tokens: false },
+  );
   assert.equal(tiny.summary.model.pooling, 'cls');
   assert.equal(tiny.encoderPooling, 'cls');
   assert.ok(tiny.minCosine >= 0.999, `min cosine ${tiny.minCosine}`);

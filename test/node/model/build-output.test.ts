@@ -10,8 +10,19 @@ import * as ort from 'onnxruntime-node';
 import { embedWithSession } from '../../../scripts/build-model/verify.ts';
 
 const DIR = join(process.cwd(), 'public/models/default');
-const FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx', 'onnx/model_quantized.onnx', 'LICENSE', 'README.md'];
-const sha = (f: string) => createHash('sha256').update(readFileSync(join(DIR, f))).digest('hex');
+const FILES = [
+  'config.json',
+  'tokenizer.json',
+  'tokenizer_config.json',
+  'onnx/model.onnx',
+  'onnx/model_quantized.onnx',
+  'LICENSE',
+  'README.md',
+];
+const sha = (f: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(DIR, f)))
+    .digest('hex');
 
 test('every file is there; int8 model ≤ 8 MB; the licence is Apache-2.0', () => {
   for (const f of FILES) assert.ok(statSync(join(DIR, f)).size > 0, f);
@@ -35,7 +46,10 @@ test('a second build with nothing changed only says so and touches nothing', () 
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-model/main.ts'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /is up to date/);
-  assert.deepEqual(FILES.map((f) => [statSync(join(DIR, f)).mtimeMs, sha(f)]), before);
+  assert.deepEqual(
+    FILES.map((f) => [statSync(join(DIR, f)).mtimeMs, sha(f)]),
+    before,
+  );
 });
 
 for (const file of ['onnx/model.onnx', 'onnx/model_quantized.onnx']) {
@@ -44,7 +58,10 @@ for (const file of ['onnx/model.onnx', 'onnx/model_quantized.onnx']) {
     try {
       assert.deepEqual([...session.inputNames].sort(), ['attention_mask', 'input_ids']);
       assert.deepEqual([...session.outputNames], ['sentence_embedding']);
-      const out = await embedWithSession(session, [[341, 4125], [30, 57, 564, 202]]);
+      const out = await embedWithSession(session, [
+        [341, 4125],
+        [30, 57, 564, 202],
+      ]);
       assert.equal(out.length, 2 * 512);
       for (const r of [0, 1]) assert.ok(Math.abs(Math.hypot(...out.subarray(r * 512, (r + 1) * 512)) - 1) < 1e-5);
     } finally {

@@ -120,8 +120,14 @@ test('the same mismatch with nothing recorded is caught by the probe run', async
 });
 
 test('bad options are input errors', async () => {
-  await assert.rejects(loadEncoder({ model: good, device: 'gpu' as 'cpu', dtype: 'q8' }), (e: unknown) => e instanceof EdgeRerankError && e.code === 'input' && /device "gpu"/.test(e.message));
-  await assert.rejects(loadEncoder({ model: good, device: 'cpu', dtype: 'fp16' as 'q8' }), (e: unknown) => e instanceof EdgeRerankError && e.code === 'input' && /dtype "fp16"/.test(e.message));
+  await assert.rejects(
+    loadEncoder({ model: good, device: 'gpu' as 'cpu', dtype: 'q8' }),
+    (e: unknown) => e instanceof EdgeRerankError && e.code === 'input' && /device "gpu"/.test(e.message),
+  );
+  await assert.rejects(
+    loadEncoder({ model: good, device: 'cpu', dtype: 'fp16' as 'q8' }),
+    (e: unknown) => e instanceof EdgeRerankError && e.code === 'input' && /dtype "fp16"/.test(e.message),
+  );
 });
 
 test('a failed load does not block the next one', async () => {

@@ -50,7 +50,11 @@ test('last_hidden_state models: masked mean over real tokens, then L2', async ()
     const seq = Math.max(ids.length, 1);
     const mask = Array.from({ length: seq }, (_, k) => (k < ids.length ? 1 : 0));
     const out = await session.run({
-      input_ids: new ort.Tensor('int64', BigInt64Array.from({ length: seq }, (_, k) => BigInt(ids[k] ?? 0)), [1, seq]),
+      input_ids: new ort.Tensor(
+        'int64',
+        BigInt64Array.from({ length: seq }, (_, k) => BigInt(ids[k] ?? 0)),
+        [1, seq],
+      ),
       attention_mask: new ort.Tensor('int64', BigInt64Array.from(mask, BigInt), [1, seq]),
     });
     const want = l2NormalizeRows(maskedMeanPool(out.last_hidden_state!.data as Float32Array, mask, 1, seq, TINY_DIM), TINY_DIM);
@@ -64,7 +68,10 @@ test('a last_hidden_state model whose 1_Pooling/config.json asks for CLS: the fi
   const cls = join(root, 'cls');
   writeTinyModel(cls, { hiddenStateOnly: true, seed: 4 });
   mkdirSync(join(cls, '1_Pooling'));
-  writeFileSync(join(cls, '1_Pooling/config.json'), JSON.stringify({ word_embedding_dimension: TINY_DIM, pooling_mode_cls_token: true, pooling_mode_mean_tokens: false }));
+  writeFileSync(
+    join(cls, '1_Pooling/config.json'),
+    JSON.stringify({ word_embedding_dimension: TINY_DIM, pooling_mode_cls_token: true, pooling_mode_mean_tokens: false }),
+  );
   const texts = ['trail shoes', 'nitrile gloves for the lab'];
   const encoder = await loadEncoder({ model: cls, device: 'cpu', dtype: 'fp32' });
   const got = await encoder.embed(texts);
@@ -79,10 +86,22 @@ test('a last_hidden_state model whose 1_Pooling/config.json asks for CLS: the fi
       attention_mask: new ort.Tensor('int64', new BigInt64Array(ids.length).fill(1n), [1, ids.length]),
     });
     const want = l2NormalizeRows((out.last_hidden_state!.data as Float32Array).slice(0, TINY_DIM), TINY_DIM);
-    const mean = l2NormalizeRows(maskedMeanPool(out.last_hidden_state!.data as Float32Array, ids.map(() => 1), 1, ids.length, TINY_DIM), TINY_DIM);
+    const mean = l2NormalizeRows(
+      maskedMeanPool(
+        out.last_hidden_state!.data as Float32Array,
+        ids.map(() => 1),
+        1,
+        ids.length,
+        TINY_DIM,
+      ),
+      TINY_DIM,
+    );
     const row = got.subarray(i * TINY_DIM, (i + 1) * TINY_DIM);
     row.forEach((v, k) => assert.ok(Math.abs(v - want[k]!) < 1e-5, `text ${i} dim ${k}: ${v} vs ${want[k]}`));
-    assert.ok(mean.some((v, k) => Math.abs(v - want[k]!) > 1e-3), 'CLS and mean pooling must differ for this test to mean anything');
+    assert.ok(
+      mean.some((v, k) => Math.abs(v - want[k]!) > 1e-3),
+      'CLS and mean pooling must differ for this test to mean anything',
+    );
   }
   await session.release();
 });
@@ -94,7 +113,9 @@ test('a hub id loads from the hub host (here a local stand-in), verified like a 
   await encoder.dispose();
   assert.equal(v.length, TINY_DIM);
   assert.equal(encoder.modelId, 'edge-rerank/tiny-test');
-  const sha = createHash('sha256').update(readFileSync(join(hubModel, 'onnx/model_quantized.onnx'))).digest('hex');
+  const sha = createHash('sha256')
+    .update(readFileSync(join(hubModel, 'onnx/model_quantized.onnx')))
+    .digest('hex');
   assert.equal(encoder.modelSha256, sha);
   const paths = hub.requests.map((r) => r.url);
   assert.ok(paths.includes('/shop-owner/tiny-encoder/resolve/main/onnx/model_quantized.onnx'));

@@ -26,23 +26,103 @@ const score = (pieces: number[]) => pieces.reduce((sum, id) => sum + scores[id]!
 
 const HAND_PICKED = [
   // case, punctuation, digits
-  'hello', 'Hello', 'HELLO', 'hELLo WoRLD', 'Hello, world!', 'Wait... what?!', "don't stop", 'e-mail', 'co-op', 'semi;colon',
-  '3D printer', '1.75mm', '1,000,000', '3.14159', '2024-06-01', '12:30', '50%', '$19.99', '#1 best seller', 'A4 paper 80 g/m²',
-  'M6 × 30 mm', '−40 °C', '10–22 AWG', 'ISO 9001:2015', 'USB-C (PD 100W)', '[brackets] {braces} <angles>', 'a/b\\c', 'x_y', '@user', 'path/to/file.txt',
+  'hello',
+  'Hello',
+  'HELLO',
+  'hELLo WoRLD',
+  'Hello, world!',
+  'Wait... what?!',
+  "don't stop",
+  'e-mail',
+  'co-op',
+  'semi;colon',
+  '3D printer',
+  '1.75mm',
+  '1,000,000',
+  '3.14159',
+  '2024-06-01',
+  '12:30',
+  '50%',
+  '$19.99',
+  '#1 best seller',
+  'A4 paper 80 g/m²',
+  'M6 × 30 mm',
+  '−40 °C',
+  '10–22 AWG',
+  'ISO 9001:2015',
+  'USB-C (PD 100W)',
+  '[brackets] {braces} <angles>',
+  'a/b\\c',
+  'x_y',
+  '@user',
+  'path/to/file.txt',
   // spaces
-  '', ' ', '  ', 'a', ' a', 'a ', '  leading and  double  spaces ', 'tab\tseparated', 'line\nbreak', '\u00a0non-breaking\u00a0space',
+  '',
+  ' ',
+  '  ',
+  'a',
+  ' a',
+  'a ',
+  '  leading and  double  spaces ',
+  'tab\tseparated',
+  'line\nbreak',
+  '\u00a0non-breaking\u00a0space',
   // accents and compatibility forms
-  'café', 'naïve façade', 'Ünïcödé ÅÄÖ', 'São Paulo', 'Zürich', 'crème brûlée', 'résumé', 'ﬁ ligature', 'ｆｕｌｌｗｉｄｔｈ', '① ② ③', 'x²', 'Å vs A\u030a',
+  'café',
+  'naïve façade',
+  'Ünïcödé ÅÄÖ',
+  'São Paulo',
+  'Zürich',
+  'crème brûlée',
+  'résumé',
+  'ﬁ ligature',
+  'ｆｕｌｌｗｉｄｔｈ',
+  '① ② ③',
+  'x²',
+  'Å vs A\u030a',
   // other scripts
-  '東京', '中文测试', '日本語のテキスト', '한국어', 'Привет мир', 'Ελληνικά', 'שלום', 'مرحبا', 'हिन्दी', 'ไทย',
+  '東京',
+  '中文测试',
+  '日本語のテキスト',
+  '한국어',
+  'Привет мир',
+  'Ελληνικά',
+  'שלום',
+  'مرحبا',
+  'हिन्दी',
+  'ไทย',
   // emoji and symbols
-  '😀', '😀😀', 'I ❤ NY', 'thumbs 👍🏽 up', 'flag 🇩🇪', '★★★★☆', '→ ← ↑', '™ ® ©', '€ £ ¥', '\uFFFD',
+  '😀',
+  '😀😀',
+  'I ❤ NY',
+  'thumbs 👍🏽 up',
+  'flag 🇩🇪',
+  '★★★★☆',
+  '→ ← ↑',
+  '™ ® ©',
+  '€ £ ¥',
+  '\uFFFD',
   // the reserved symbols and the duplicated piece spelled out
-  '<s>', '</s>', 'extra_token_id_1', '”5', 'a”5b',
+  '<s>',
+  '</s>',
+  'extra_token_id_1',
+  '”5',
+  'a”5b',
   // colon-led texts (the null-score pieces)
-  ':', ':)', ':(', ':-)', '://', ': leading colon', 'a:b', 'smile :)', 'http://example.com', 'mid : colon',
+  ':',
+  ':)',
+  ':(',
+  ':-)',
+  '://',
+  ': leading colon',
+  'a:b',
+  'smile :)',
+  'http://example.com',
+  'mid : colon',
   // long
-  'x'.repeat(600), 'word '.repeat(150), 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(12),
+  'x'.repeat(600),
+  'word '.repeat(150),
+  'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(12),
 ];
 
 test('hand-picked strings (case, punctuation, digits, accents, CJK, emoji, empty, 500+ chars): identical ids', () => {
@@ -74,15 +154,22 @@ test('2,000 generated mixed-script strings: ≥ 99% identical, the rest ties', (
   assert.ok(rate >= 0.99, `identical on ${(rate * 100).toFixed(2)}%`);
 });
 
-test('real product text (amazon-scientific catalog lines): ≥ 99% identical, the rest ties', { skip: !existsSync(AMAZON_ITEMS) && 'needs ../shared/data' }, () => {
-  const lines = readFileSync(AMAZON_ITEMS, 'utf8').trim().split('\n').map((l) => {
-    const item = JSON.parse(l) as { title?: string; category?: string; brand?: string };
-    return [item.title, item.category, item.brand].filter(Boolean).join('. ');
-  });
-  assert.ok(lines.length > 4000);
-  const rate = parity(lines);
-  assert.ok(rate >= 0.99, `identical on ${(rate * 100).toFixed(2)}%`);
-});
+test(
+  'real product text (amazon-scientific catalog lines): ≥ 99% identical, the rest ties',
+  { skip: !existsSync(AMAZON_ITEMS) && 'needs ../shared/data' },
+  () => {
+    const lines = readFileSync(AMAZON_ITEMS, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => {
+        const item = JSON.parse(l) as { title?: string; category?: string; brand?: string };
+        return [item.title, item.category, item.brand].filter(Boolean).join('. ');
+      });
+    assert.ok(lines.length > 4000);
+    const rate = parity(lines);
+    assert.ok(rate >= 0.99, `identical on ${(rate * 100).toFixed(2)}%`);
+  },
+);
 
 test('5,000 Markdown lines (code, tables, URLs): ≥ 98% identical, the rest ties', () => {
   const lines = markdownLines(ROOT, 5000);

@@ -25,11 +25,17 @@ test('every product type is stocked evenly and priced inside its range', () => {
 });
 
 test('a different seed gives a different catalogue', () => {
-  assert.notDeepEqual(generateCatalog(360, 1).map((p) => p.title), catalog.map((p) => p.title));
+  assert.notDeepEqual(
+    generateCatalog(360, 1).map((p) => p.title),
+    catalog.map((p) => p.title),
+  );
 });
 
-test('the JSONL has one parsable line per product with the builder\'s fields', () => {
-  const lines = catalogJsonl(catalog.slice(0, 2)).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+test("the JSONL has one parsable line per product with the builder's fields", () => {
+  const lines = catalogJsonl(catalog.slice(0, 2))
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.deepEqual(Object.keys(lines[0] ?? {}), ['id', 'title', 'category', 'brand', 'description']);
   assert.equal(lines[1]?.id, 'sku-0002');
 });

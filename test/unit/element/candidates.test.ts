@@ -15,15 +15,42 @@ test('reads id, fields, vector and pin in DOM order, with 0-based server ranks',
   assert.deepEqual(problems, []);
   assert.deepEqual(nodes, items);
   assert.deepEqual(candidates, [
-    { id: 'a', serverRank: 0, serverScore: undefined, title: 'Tent', category: 'Camping', brand: 'Acme', description: undefined, vector: undefined, pinned: true },
-    { id: 'b', serverRank: 1, serverScore: 0.7, title: 'Stove', category: undefined, brand: undefined, description: 'Gas', vector: 'AAEC', pinned: false },
+    {
+      id: 'a',
+      serverRank: 0,
+      serverScore: undefined,
+      title: 'Tent',
+      category: 'Camping',
+      brand: 'Acme',
+      description: undefined,
+      vector: undefined,
+      pinned: true,
+    },
+    {
+      id: 'b',
+      serverRank: 1,
+      serverScore: 0.7,
+      title: 'Stove',
+      category: undefined,
+      brand: undefined,
+      description: 'Gas',
+      vector: 'AAEC',
+      pinned: false,
+    },
   ]);
 });
 
 test('a repeated id keeps its place: only its first node is a candidate', () => {
-  const items = [item({ 'data-item-id': 'a', 'data-title': 'A' }), item({ 'data-item-id': 'b', 'data-title': 'B' }), item({ 'data-item-id': 'a', 'data-title': 'A again' })];
+  const items = [
+    item({ 'data-item-id': 'a', 'data-title': 'A' }),
+    item({ 'data-item-id': 'b', 'data-title': 'B' }),
+    item({ 'data-item-id': 'a', 'data-title': 'A again' }),
+  ];
   const { candidates, nodes, problems } = collectCandidates(items, 10);
-  assert.deepEqual(candidates.map((c) => c.id), ['a', 'b']);
+  assert.deepEqual(
+    candidates.map((c) => c.id),
+    ['a', 'b'],
+  );
   assert.equal(nodes.length, 2);
   assert.equal(nodes[0], items[0]);
   assert.deepEqual(problems, ['duplicate data-item-id "a": repeats keep their place']);
@@ -32,8 +59,17 @@ test('a repeated id keeps its place: only its first node is a candidate', () => 
 test('an item without an id is skipped and named by position; one without a title is kept and reported', () => {
   const items = [item({ 'data-title': 'No id' }), item({ 'data-item-id': 'x' }), item({ 'data-item-id': 'y', 'data-title': '   ' })];
   const { candidates, problems } = collectCandidates(items, 10);
-  assert.deepEqual(candidates.map((c) => [c.id, c.serverRank, c.title]), [['x', 0, ''], ['y', 1, '']]);
-  assert.deepEqual(problems, ['1 item(s) without data-item-id (positions 0) keep their place', 'item(s) "x", "y" have no data-title: ranked by server position only']);
+  assert.deepEqual(
+    candidates.map((c) => [c.id, c.serverRank, c.title]),
+    [
+      ['x', 0, ''],
+      ['y', 1, ''],
+    ],
+  );
+  assert.deepEqual(problems, [
+    '1 item(s) without data-item-id (positions 0) keep their place',
+    'item(s) "x", "y" have no data-title: ranked by server position only',
+  ]);
 });
 
 test('beyond max-candidates the tail is left alone and that is said once', () => {

@@ -13,7 +13,9 @@ test('the committed custom-elements.json is what the build generates (no drift f
 });
 
 test('every <edge-rerank> attribute appears in the manifest with its default', () => {
-  const manifest = customElementsManifest('0.0.0') as { modules: { declarations: { tagName: string; attributes: { name: string; default: string }[] }[] }[] };
+  const manifest = customElementsManifest('0.0.0') as {
+    modules: { declarations: { tagName: string; attributes: { name: string; default: string }[] }[] }[];
+  };
   const element = manifest.modules[0]!.declarations.find((d) => d.tagName === 'edge-rerank')!;
   assert.deepEqual(
     element.attributes.map((a) => [a.name, a.default]),

@@ -41,7 +41,13 @@ test('attribute strings are parsed into typed values', () => {
 });
 
 test('out-of-range numbers are clamped, and each clamp is reported by attribute name', () => {
-  const { options, problems } = parseOptions({ strength: '7', maxDisplacement: '-2', budget: '1e9', maxCandidates: '0', stallTimeout: '10' });
+  const { options, problems } = parseOptions({
+    strength: '7',
+    maxDisplacement: '-2',
+    budget: '1e9',
+    maxCandidates: '0',
+    stallTimeout: '10',
+  });
   assert.equal(options.strength, 1);
   assert.equal(options.maxDisplacement, 0);
   assert.equal(options.budget, LIMITS.budget);

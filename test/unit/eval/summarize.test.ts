@@ -5,7 +5,14 @@ import type { EvalCase } from '../../../scripts/eval/dataset.ts';
 import type { EvaluationRun } from '../../../scripts/eval/evaluate.ts';
 
 function evalCase(id: string, historyLength: number): EvalCase {
-  return { id, user: id, query: 'q', target: 't', history: Array.from({ length: historyLength }, (_, i) => `h${i}`), candidates: [['t', 2]] };
+  return {
+    id,
+    user: id,
+    query: 'q',
+    target: 't',
+    history: Array.from({ length: historyLength }, (_, i) => `h${i}`),
+    candidates: [['t', 2]],
+  };
 }
 
 test('segments split at 5 history items; ratios and differences are against the server', () => {

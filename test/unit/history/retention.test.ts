@@ -11,10 +11,7 @@ test('defaults are documented values', () => {
 
 test('given limits are used, floored; nonsense falls back to the default', () => {
   assert.deepEqual(resolveLimits({ maxEvents: 10.7, retentionDays: 2, maxVectors: 3 }), { maxEvents: 10, retentionDays: 2, maxVectors: 3 });
-  assert.deepEqual(
-    resolveLimits({ maxEvents: 0, retentionDays: Number.NaN, maxVectors: -5 }),
-    DEFAULT_LIMITS,
-  );
+  assert.deepEqual(resolveLimits({ maxEvents: 0, retentionDays: Number.NaN, maxVectors: -5 }), DEFAULT_LIMITS);
   assert.equal(resolveLimits({ maxEvents: Number.POSITIVE_INFINITY }).maxEvents, 500);
 });
 

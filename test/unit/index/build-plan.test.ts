@@ -16,7 +16,10 @@ test('the plan depends on the items, not on their order in the catalog', () => {
   assert.equal(a.plan.behaviour, 'none');
   for (const [s, shard] of a.shards.entries()) {
     for (const item of shard) assert.equal(shardOf(item.id, 4), s);
-    assert.deepEqual(shard.map((i) => i.id), shard.map((i) => i.id).sort());
+    assert.deepEqual(
+      shard.map((i) => i.id),
+      shard.map((i) => i.id).sort(),
+    );
   }
   assert.equal(a.shards.flat().find((i) => i.id === 'id-3')?.text, 'Item 3. B');
 });

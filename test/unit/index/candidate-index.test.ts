@@ -27,7 +27,10 @@ function memoryIndex(overrides: Partial<Manifest> = {}) {
   }));
   const files = new Map<string, Uint8Array>();
   const shards = Array.from({ length: SHARDS }, (_, s) => {
-    const bytes = encodeShard(items.filter((item) => shardOf(item.id, SHARDS) === s), 2);
+    const bytes = encodeShard(
+      items.filter((item) => shardOf(item.id, SHARDS) === s),
+      2,
+    );
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const file = shardFileName(s, sha256);
     files.set(`mem://idx/${file}`, bytes);
@@ -87,9 +90,14 @@ test('a shard is fetched once, however many lookups need it', async () => {
 test('a manifest for another model is refused, naming both sha256s', async () => {
   const { fetchFn } = memoryIndex();
   const other = 'b'.repeat(64);
-  await assert.rejects(CandidateIndex.open('mem://idx', { fetch: fetchFn, modelSha256: other }), (err: unknown) =>
-    err instanceof EdgeRerankError && err.code === 'index' && err.message.includes(MODEL_SHA) &&
-    err.message.includes(other) && err.message.includes('mem://idx/manifest.json'),
+  await assert.rejects(
+    CandidateIndex.open('mem://idx', { fetch: fetchFn, modelSha256: other }),
+    (err: unknown) =>
+      err instanceof EdgeRerankError &&
+      err.code === 'index' &&
+      err.message.includes(MODEL_SHA) &&
+      err.message.includes(other) &&
+      err.message.includes('mem://idx/manifest.json'),
   );
 });
 
@@ -125,7 +133,9 @@ test('an index built with another item text template is refused', async () => {
 });
 
 test('a relative index URL outside a page is an index error, not a TypeError', async () => {
-  await assert.rejects(CandidateIndex.open('/index/'), (err: unknown) =>
-    err instanceof EdgeRerankError && err.code === 'index' && /index URL "\/index\/" is not a valid URL/.test(err.message),
+  await assert.rejects(
+    CandidateIndex.open('/index/'),
+    (err: unknown) =>
+      err instanceof EdgeRerankError && err.code === 'index' && /index URL "\/index\/" is not a valid URL/.test(err.message),
   );
 });

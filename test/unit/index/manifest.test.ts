@@ -37,15 +37,21 @@ test('a manifest written before the arithmetic field existed reads as float32; a
   const { arithmetic: _, ...older } = manifest.model;
   assert.equal(parseManifest({ ...manifest, model: older }, 'x').model.arithmetic, 'float32');
   assert.equal(parseManifest({ ...manifest, model: { ...older, arithmetic: 'int8' } }, 'x').model.arithmetic, 'int8');
-  assert.throws(() => parseManifest({ ...manifest, model: { ...older, arithmetic: 'int4' } }, 'x'), /model arithmetic int4 is not float32 or int8/);
+  assert.throws(
+    () => parseManifest({ ...manifest, model: { ...older, arithmetic: 'int4' } }, 'x'),
+    /model arithmetic int4 is not float32 or int8/,
+  );
 });
 
 test('pooling is written when known and read back; an unknown pooling is refused', () => {
   const cls: Manifest = { ...manifest, model: { ...manifest.model, pooling: 'cls' } };
-  assert.match(manifestJson(cls), /"arithmetic": "float32",\n  "pooling": "cls"/);
+  assert.match(manifestJson(cls), /"arithmetic": "float32",\n {2}"pooling": "cls"/);
   assert.deepEqual(parseManifest(JSON.parse(manifestJson(cls)), 'x'), cls);
   assert.doesNotMatch(manifestJson(manifest), /pooling/);
-  assert.throws(() => parseManifest({ ...manifest, model: { ...manifest.model, pooling: 'first-and-last' } }, 'x'), /model pooling first-and-last is not graph, mean, cls or max/);
+  assert.throws(
+    () => parseManifest({ ...manifest, model: { ...manifest.model, pooling: 'first-and-last' } }, 'x'),
+    /model pooling first-and-last is not graph, mean, cls or max/,
+  );
 });
 
 test('bad manifests are refused with the reason', () => {

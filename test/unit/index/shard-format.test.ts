@@ -5,7 +5,14 @@ import { EdgeRerankError } from '../../../src/errors.ts';
 
 const items: ShardItem[] = [
   { id: 'b', vector: new Float32Array([0, 1]), neighbours: [] },
-  { id: 'a', vector: new Float32Array([1, 0]), neighbours: [{ id: 'b', weight: 0.75 }, { id: 'z', weight: 0.25 }] },
+  {
+    id: 'a',
+    vector: new Float32Array([1, 0]),
+    neighbours: [
+      { id: 'b', weight: 0.75 },
+      { id: 'z', weight: 0.25 },
+    ],
+  },
 ];
 
 test('a two-item shard has the documented byte layout', () => {
@@ -33,7 +40,13 @@ test('decode gives back ids, codes, scales and neighbours', () => {
   assert.deepEqual(shard.ids, ['a', 'b']);
   assert.equal(shard.dim, 2);
   assert.deepEqual([...shard.codes], [127, 0, 0, 127]);
-  assert.deepEqual(shard.neighbours, [[{ id: 'b', weight: 0.75 }, { id: 'z', weight: 0.25 }], []]);
+  assert.deepEqual(shard.neighbours, [
+    [
+      { id: 'b', weight: 0.75 },
+      { id: 'z', weight: 0.25 },
+    ],
+    [],
+  ]);
 });
 
 test('an empty shard round-trips', () => {
@@ -44,8 +57,9 @@ test('an empty shard round-trips', () => {
 
 test('truncated or foreign bytes are an index error naming the source', () => {
   const bytes = encodeShard(items, 2);
-  assert.throws(() => decodeShard(bytes.subarray(0, bytes.length - 1), 'shards/x.bin'), (err: unknown) =>
-    err instanceof EdgeRerankError && err.code === 'index' && err.message.includes('shards/x.bin'),
+  assert.throws(
+    () => decodeShard(bytes.subarray(0, bytes.length - 1), 'shards/x.bin'),
+    (err: unknown) => err instanceof EdgeRerankError && err.code === 'index' && err.message.includes('shards/x.bin'),
   );
   assert.throws(() => decodeShard(new TextEncoder().encode('<html>not found</html>'), 'y'), /bad magic/);
 });

@@ -23,22 +23,36 @@ test('browser: a folder on another origin is refused, naming the value', () => {
 });
 
 test('an owner/name value is a hub id (remote loading is opt-in by naming one)', () => {
-  assert.deepEqual(resolveModelSource('Xenova/all-MiniLM-L6-v2', PAGE), { kind: 'hub', id: 'Xenova/all-MiniLM-L6-v2', label: 'Xenova/all-MiniLM-L6-v2' });
+  assert.deepEqual(resolveModelSource('Xenova/all-MiniLM-L6-v2', PAGE), {
+    kind: 'hub',
+    id: 'Xenova/all-MiniLM-L6-v2',
+    label: 'Xenova/all-MiniLM-L6-v2',
+  });
   assert.equal(resolveModelSource('Xenova/bge-small-zh-v1.5').kind, 'hub');
 });
 
 test('Node: anything not a hub id is a filesystem path; URLs are refused', () => {
-  assert.deepEqual(resolveModelSource('/srv/models/default/'), { kind: 'folder', path: '/srv/models/default', label: '/srv/models/default/' });
+  assert.deepEqual(resolveModelSource('/srv/models/default/'), {
+    kind: 'folder',
+    path: '/srv/models/default',
+    label: '/srv/models/default/',
+  });
   assert.equal(resolveModelSource('public/models/default/').kind, 'folder');
   assert.throws(() => resolveModelSource('https://shop.example/models/'), /not a URL/);
 });
 
 test('an empty model value is an input error', () => {
-  assert.throws(() => resolveModelSource('  '), (e: unknown) => e instanceof EdgeRerankError && e.code === 'input');
+  assert.throws(
+    () => resolveModelSource('  '),
+    (e: unknown) => e instanceof EdgeRerankError && e.code === 'input',
+  );
 });
 
 test('file locations: under the folder, or the hub resolve URL', () => {
-  assert.equal(modelFileLocation({ kind: 'folder', path: '/models/default', label: '' }, 'onnx/model.onnx', HUB), '/models/default/onnx/model.onnx');
+  assert.equal(
+    modelFileLocation({ kind: 'folder', path: '/models/default', label: '' }, 'onnx/model.onnx', HUB),
+    '/models/default/onnx/model.onnx',
+  );
   assert.equal(modelFileLocation({ kind: 'folder', path: '/', label: '' }, 'config.json', HUB), '/config.json');
   assert.equal(
     modelFileLocation({ kind: 'hub', id: 'Xenova/all-MiniLM-L6-v2', label: '' }, 'onnx/model_quantized.onnx', HUB),

@@ -5,8 +5,18 @@ import { l2NormalizeRows, maskedMeanPool, poolHidden, poolingModeOf } from '../.
 test('masked mean averages only the real tokens of each text', () => {
   // batch 2, seq 3, dim 2
   const hidden = Float32Array.from([
-    1, 2, 3, 4, 100, 100, // text 0: two real tokens, then padding
-    5, 6, 7, 8, 9, 10, //    text 1: three real tokens
+    1,
+    2,
+    3,
+    4,
+    100,
+    100, // text 0: two real tokens, then padding
+    5,
+    6,
+    7,
+    8,
+    9,
+    10, //    text 1: three real tokens
   ]);
   const mask = [1, 1, 0, 1, 1, 1];
   assert.deepEqual(Array.from(maskedMeanPool(hidden, mask, 2, 3, 2)), [2, 3, 7, 8]);

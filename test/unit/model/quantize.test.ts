@@ -7,14 +7,20 @@ const M = Float32Array.from([1.27, -0.5, 0, -2.54, 0.25, 0]);
 
 test('per column: each column scaled by its own max |value| / 127', () => {
   const q = quantizeInt8(M, 2, 3, 1);
-  assert.deepEqual(Array.from(q.scales, (s) => +s.toFixed(6)), [0.02, +(0.5 / 127).toFixed(6), 1]);
+  assert.deepEqual(
+    Array.from(q.scales, (s) => +s.toFixed(6)),
+    [0.02, +(0.5 / 127).toFixed(6), 1],
+  );
   // 1.27/0.02 = 63.5 → 64 (round half up), −2.54/0.02 = −127, −0.5 → −127, 0.25 → 63.5 → 64
   assert.deepEqual(Array.from(q.values), [64, -127, 0, -127, 64, 0]);
 });
 
 test('per row: each row scaled by its own max |value| / 127', () => {
   const q = quantizeInt8(M, 2, 3, 0);
-  assert.deepEqual(Array.from(q.scales, (s) => +s.toFixed(6)), [0.01, 0.02]);
+  assert.deepEqual(
+    Array.from(q.scales, (s) => +s.toFixed(6)),
+    [0.01, 0.02],
+  );
   assert.deepEqual(Array.from(q.values), [127, -50, 0, -127, 13, 0]);
 });
 

@@ -8,7 +8,12 @@ import type { VocabEntry } from '../../../scripts/build-model/tfjs-reference.ts'
 
 // ids 0–5 reserved exactly as in USE-lite's vocab.json
 const VOCAB: VocabEntry[] = [
-  ['\uFFFD', 0], ['<s>', 0], ['</s>', 0], ['extra_token_id_1', 0], ['extra_token_id_2', 0], ['extra_token_id_3', 0],
+  ['\uFFFD', 0],
+  ['<s>', 0],
+  ['</s>', 0],
+  ['extra_token_id_1', 0],
+  ['extra_token_id_2', 0],
+  ['extra_token_id_3', 0],
   ['▁', -2], // 6
   ['a', -3], // 7
   ['b', -3], // 8
@@ -77,8 +82,14 @@ test('tokenizer_config pads with a real id and caps length at the model maximum'
     input_ids: { tolist(): bigint[][] };
     attention_mask: { tolist(): bigint[][] };
   };
-  assert.deepEqual(enc.input_ids.tolist(), [[9n, 2n, 2n], [9n, 9n, 9n]]);
-  assert.deepEqual(enc.attention_mask.tolist(), [[1n, 0n, 0n], [1n, 1n, 1n]]);
+  assert.deepEqual(enc.input_ids.tolist(), [
+    [9n, 2n, 2n],
+    [9n, 9n, 9n],
+  ]);
+  assert.deepEqual(enc.attention_mask.tolist(), [
+    [1n, 0n, 0n],
+    [1n, 1n, 1n],
+  ]);
   // 300 words, the trailing space a lone "▁": 301 pieces before the cut
   const long = t.encode('ab '.repeat(300), { add_special_tokens: false });
   assert.equal(long.length, 301);

@@ -20,7 +20,7 @@ function result(): RankResult {
   };
 }
 
-test('a click below a skipped item moves weights toward the clicked item\'s signals, by a hand-checked step', () => {
+test("a click below a skipped item moves weights toward the clicked item's signals, by a hand-checked step", () => {
   // Equal scores: σ-pull = 1/2. Gradient: behaviour +0.5, brand −0.5. Step = 0.1 × 0.5 = 0.05.
   const next = learnFromClick(ZERO, result(), 'y', { anchor: ZERO, learningRate: 0.1, maxStep: 1, maxDrift: 1 });
   assert.ok(close(next.behaviour, 0.05));
@@ -32,7 +32,8 @@ test('one step is clipped to maxStep and total drift to maxDrift around the anch
   const big = learnFromClick(ZERO, result(), 'y', { anchor: ZERO, learningRate: 10, maxStep: 0.2, maxDrift: 1 });
   assert.ok(close(big.behaviour, 0.2));
   let weights: Record<FeatureName, number> = ZERO;
-  for (let i = 0; i < 50; i++) weights = learnFromClick(weights, result(), 'y', { anchor: ZERO, learningRate: 10, maxStep: 0.2, maxDrift: 0.3 });
+  for (let i = 0; i < 50; i++)
+    weights = learnFromClick(weights, result(), 'y', { anchor: ZERO, learningRate: 10, maxStep: 0.2, maxDrift: 0.3 });
   assert.ok(close(weights.behaviour, 0.3));
   assert.ok(close(weights.brand, -0.3));
 });

@@ -122,7 +122,13 @@ test('an item moved up by the query alone gets no reason; the reason names the h
         a: { vector: new Float32Array([0, 1]) },
         b: { vector: new Float32Array([0, 1]) },
         c: { vector: new Float32Array([1, 0]) },
-        d: { vector: new Float32Array([0, 1]), neighbours: [{ id: 'old', weight: 0.9 }, { id: 'new', weight: 0.2 }] },
+        d: {
+          vector: new Float32Array([0, 1]),
+          neighbours: [
+            { id: 'old', weight: 0.9 },
+            { id: 'new', weight: 0.2 },
+          ],
+        },
         e: { vector: new Float32Array([0, 1]) },
       }),
       // 'old' is one step back: 0.85 × 0.9 = 0.765 beats 'new': 1 × 0.2.
@@ -153,7 +159,7 @@ test('brand and category affinity are recency-weighted shares of the history', (
   assert.equal(result.features.a?.brand, 0);
 });
 
-test('pushes are scaled by topicality: the share of the top server results in the candidate\'s category', () => {
+test("pushes are scaled by topicality: the share of the top server results in the candidate's category", () => {
   // Top results: 3 × Gloves, 1 × Tape. x (Tape) gets 1/4 of the push y (Gloves) gets 3/4 of.
   const boost = { neighbours: [{ id: 'h', weight: 1 }] };
   const result = rank(
@@ -189,7 +195,7 @@ test('unknown or non-finite weights fall back to the defaults instead of breakin
 
 test('random inputs: the order is a permutation, pins hold, displacement holds', () => {
   let seed = 42;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let round = 0; round < 200; round++) {
     const n = 1 + Math.floor(random() * 30);
     const ids = Array.from({ length: n }, (_, i) => `i${i}`);
@@ -212,7 +218,10 @@ test('random inputs: the order is a permutation, pins hold, displacement holds',
     if (history.length === 0) assert.deepEqual(result.order, ids);
     for (const [id, reason] of Object.entries(result.reasons)) {
       assert.ok(result.order.indexOf(id) < ids.indexOf(id), 'reasons only for items moved up');
-      assert.ok(history.some((h) => reason.includes(h.title)), 'reason names a real history item');
+      assert.ok(
+        history.some((h) => reason.includes(h.title)),
+        'reason names a real history item',
+      );
     }
   }
 });

@@ -18,7 +18,9 @@ function sources(tables: { index?: Record<string, Float32Array>; cache?: Record<
     lookupIndex: tables.index
       ? async (ids) => {
           calls.index.push(ids);
-          return new Map(ids.filter((id) => tables.index![id]).map((id) => [id, { vector: tables.index![id]!, neighbours: [{ id: 'n', weight: 1 }] }]));
+          return new Map(
+            ids.filter((id) => tables.index![id]).map((id) => [id, { vector: tables.index![id]!, neighbours: [{ id: 'n', weight: 1 }] }]),
+          );
         }
       : undefined,
     readCache: async (ids) => {
@@ -75,7 +77,10 @@ test('items without any text are never embedded; large sets go in batches', asyn
   const { s, calls } = sources();
   const items = [{ id: 'empty', title: '' }, ...Array.from({ length: EMBED_BATCH + 3 }, (_, i) => ({ id: `p${i}`, title: `P${i}` }))];
   const result = await resolveVectors(items, s, []);
-  assert.deepEqual(calls.embed.map((b) => b.length), [EMBED_BATCH, 3]);
+  assert.deepEqual(
+    calls.embed.map((b) => b.length),
+    [EMBED_BATCH, 3],
+  );
   assert.ok(!result.vectors.has('empty'));
   assert.equal(result.embedded, EMBED_BATCH + 3);
 });
@@ -93,7 +98,10 @@ test('a failing cache or index is a problem, not a failure: the encoder fills in
   };
   const problems: Problem[] = [];
   const result = await resolveVectors([{ id: 'a', title: 'A' }], s, problems);
-  assert.deepEqual(problems.map((p) => p.code), ['index', 'storage', 'storage']);
+  assert.deepEqual(
+    problems.map((p) => p.code),
+    ['index', 'storage', 'storage'],
+  );
   assert.deepEqual(calls.embed, [['A']]);
   assert.ok(result.vectors.has('a'));
 });

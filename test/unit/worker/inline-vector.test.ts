@@ -10,7 +10,10 @@ test('int8: 4 bytes for dim 4, normalised to unit length', () => {
   const text = base64(new Uint8Array(new Int8Array([3, -4, 0, 0]).buffer)); // norm 5
   const result = decodeInlineVector(text, 4);
   assert.ok(result.ok);
-  assert.deepEqual(Array.from(result.vector), [0.6, -0.8, 0, 0].map((v) => Math.fround(v)));
+  assert.deepEqual(
+    Array.from(result.vector),
+    [0.6, -0.8, 0, 0].map((v) => Math.fround(v)),
+  );
 });
 
 test('float32 little-endian: 16 bytes for dim 4', () => {
@@ -25,7 +28,10 @@ test('url-safe base64 and whitespace are accepted', () => {
   const result = decodeInlineVector(' -_8= ', 2);
   assert.ok(result.ok);
   const n = Math.hypot(5, 1);
-  assert.deepEqual(Array.from(result.vector), [-5 / n, -1 / n].map((v) => Math.fround(v)));
+  assert.deepEqual(
+    Array.from(result.vector),
+    [-5 / n, -1 / n].map((v) => Math.fround(v)),
+  );
 });
 
 test('a wrong length says what was expected for this model', () => {

@@ -13,7 +13,13 @@ test('vectors are kept per model: the same id under another model is a miss', ()
 
 test('beyond capacity the least recently used entry goes first', () => {
   const memo = new RecentVectors(2);
-  memo.put('m', new Map([['a', v(1)], ['b', v(2)]]));
+  memo.put(
+    'm',
+    new Map([
+      ['a', v(1)],
+      ['b', v(2)],
+    ]),
+  );
   memo.get('m', ['a']); // a is now the most recent
   memo.put('m', new Map([['c', v(3)]]));
   assert.deepEqual([...memo.get('m', ['a', 'b', 'c']).keys()], ['a', 'c']);
