@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerResponse } from 'node:http';
-import { startStaticServer, type StaticServer } from '../test/support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../scripts/dev-server/static-server.ts';
 import { generateCatalog, type DemoProduct } from './catalog/generate-catalog.ts';
 import { Bm25Index } from './search/bm25.ts';
 import { searchPage } from './pages/search-page.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, chromiumPath } from '../../test/support/chromium.ts';
-import { startStaticServer, type StaticServer } from '../../test/support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../dev-server/static-server.ts';
 import { productTitles } from '../../test/node/model/product-titles.ts';
 import { USE_LITE_PACKAGE_DIR } from '../build-model/tfjs-reference.ts';
 import { execFileSync } from 'node:child_process';

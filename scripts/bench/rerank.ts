@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/support/chromium.ts';
-import { startStaticServer } from '../../test/support/static-server.ts';
+import { startStaticServer } from '../dev-server/static-server.ts';
 import { loadEncoder } from '../../src/model/encoder.ts';
 import { itemText } from '../../src/model/item-text.ts';
 import { encodeInlineVectorInt8 } from '../../src/worker/inline-vector.ts';

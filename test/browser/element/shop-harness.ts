@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../support/chromium.ts';
-import { startStaticServer, type StaticServer } from '../../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../../scripts/dev-server/static-server.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const DIST = join(root, 'dist');

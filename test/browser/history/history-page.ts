@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../support/chromium.ts';
-import { startStaticServer, type StaticServer } from '../../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../../scripts/dev-server/static-server.ts';
 import type { HistoryStore } from '../../../src/history/history-store.ts';
 import type { EdgeRerankError } from '../../../src/errors.ts';
 

@@ -15,7 +15,7 @@ import { jsonl, syntheticCatalog, syntheticPurchases } from '../../../scripts/bu
 import { shardOf } from '../../../src/index/shard-of.ts';
 import type { Manifest } from '../../../src/index/manifest.ts';
 import { launchChromium } from '../../support/chromium.ts';
-import { startStaticServer, type StaticServer } from '../../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../../scripts/dev-server/static-server.ts';
 
 const WORKER_ENTRY = `
 import { CandidateIndex } from './src/index/candidate-index.ts';

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { loadEncoder } from '../../../src/model/encoder.ts';
 import { launchChromium } from '../../support/chromium.ts';
-import { startStaticServer, type StaticServer } from '../../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../../scripts/dev-server/static-server.ts';
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, 'test/.tmp/model-browser');

@@ -11,7 +11,7 @@ import { AutoTokenizer, env } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { loadEncoder } from '../../../src/model/encoder.ts';
 import { l2NormalizeRows, maskedMeanPool } from '../../../src/model/pooling.ts';
-import { startStaticServer, type StaticServer } from '../../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../../scripts/dev-server/static-server.ts';
 import { TINY_DIM, writeTinyModel } from '../../support/tiny-model.ts';
 
 let root = '';

@@ -1,4 +1,4 @@
-// A static file server on 127.0.0.1 for browser tests, demos and benchmarks.
+// A static file server on 127.0.0.1 for the demo, benchmarks and browser tests.
 // It records every request it answers (method, path, headers, body) so tests
 // can prove what the page sent.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
