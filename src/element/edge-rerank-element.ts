@@ -10,6 +10,7 @@ import { warnOnce } from './console-line.ts';
 import { ATTRIBUTES, parseOptions, type EdgeRerankOptions, type RawOptions } from './options.ts';
 import { ERROR_EVENT, READY_EVENT, RERANKED_EVENT, emit, type RerankedDetail } from './events.ts';
 import type { Problem, RerankRequest, TrackEvent } from '../worker/api.ts';
+import { reasonText } from '../rank/reasons.ts';
 
 /** What `rerankComplete` resolves to. */
 export type RerankOutcome =
@@ -276,6 +277,9 @@ export class EdgeRerankElement extends LitElement {
     const response = outcome.value;
     for (const problem of response.problems) this.#report(problem);
 
+    // Reasons arrive as data; the text is made here, where the shop's strings live.
+    const reasonDetails = response.order.flatMap((id) => response.reasons[id] ?? []);
+    const reasons = Object.fromEntries(reasonDetails.map((reason) => [reason.itemId, reasonText(reason)]));
     const applyStarted = performance.now();
     const late = applyStarted - this.#listAppearedAt > options.budget;
     const applied = !(late && this.#interacted);
@@ -284,13 +288,14 @@ export class EdgeRerankElement extends LitElement {
         collected.nodes,
         collected.candidates.map((c) => c.id),
         response.order,
-        response.reasons,
+        reasons,
         options.explain,
       );
     const detail: RerankedDetail = {
       order: response.order,
       scores: response.scores,
-      reasons: response.reasons,
+      reasons,
+      reasonDetails,
       backend: response.backend,
       historySize: response.historySize,
       embedded: response.embedded,

@@ -1,6 +1,7 @@
 // The element's documented events: all bubble and cross shadow roots, so a
 // shop can listen on document.
 import type { Backend, Problem, WorkerTimings } from '../worker/api.ts';
+import type { Reason } from '../rank/types.ts';
 
 export const READY_EVENT = 'edge-rerank-ready';
 export const RERANKED_EVENT = 'edge-rerank-reranked';
@@ -23,8 +24,10 @@ export interface RerankedDetail {
   /** Candidate ids in their new order (== server order when nothing better is known). */
   order: string[];
   scores: Record<string, number>;
-  /** Only items moved up because of history; each names a real history item. */
+  /** Only items moved up because of history: the text shown, by item id; each names a real history item. */
   reasons: Record<string, string>;
+  /** The same reasons as data, in the new order: which history item pushed each item up, and through which signal. */
+  reasonDetails: Reason[];
   backend: Backend;
   timings: RerankTimings;
   /** False when the result came after the budget and the shopper was already using the list. */

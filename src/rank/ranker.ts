@@ -1,13 +1,12 @@
 // The Ranker: server prior + gated, weighted personal signals, then the
 // placement policy, then reasons. Pure: plain data in, plain data out.
-import type { RankCandidate, RankInput, RankResult } from './types.ts';
+import type { HistoryItem, RankCandidate, RankInput, RankResult, Reason, ReasonKind } from './types.ts';
 import { computeSignals, FEATURE_NAMES, type FeatureName } from './features.ts';
 import { DEFAULT_WEIGHTS } from './default-weights.ts';
 import { confidenceGate } from './confidence.ts';
 import { serverPrior } from './server-prior.ts';
 import { placeItems } from './placement.ts';
 import { nearDuplicates } from './near-duplicate.ts';
-import { reasonText } from './reasons.ts';
 
 /** Near-duplicates moved up are kept at least this many slots apart. */
 export const DUPLICATE_GAP = 1;
@@ -37,6 +36,43 @@ function inServerOrder(candidates: readonly RankCandidate[]): RankCandidate[] {
       return ra === rb ? a.index - b.index : ra < rb ? -1 : 1;
     })
     .map((entry) => entry.candidate);
+}
+
+/** The reason kind each history signal stands for (query relevance is not about history). */
+const REASON_KIND: Partial<Record<FeatureName, ReasonKind>> = {
+  behaviour: 'bought-together',
+  content: 'similar',
+  brand: 'same-brand',
+  category: 'same-category',
+  seen: 'seen-before',
+  repeat: 'bought-before',
+};
+
+/** The history item whose weighted pushes on this candidate add up most, and the signal that carried most of it. */
+function strongestPush(
+  itemId: string,
+  perHistory: Map<number, Partial<Record<FeatureName, number>>>,
+  history: readonly HistoryItem[],
+  weights: Record<FeatureName, number>,
+): Reason | undefined {
+  let best: { index: number; amount: number; kind: ReasonKind } | undefined;
+  for (const [index, parts] of perHistory) {
+    let amount = 0;
+    let kind: ReasonKind | undefined;
+    let kindAmount = 0;
+    for (const name of FEATURE_NAMES) {
+      const push = Math.max(0, weights[name]) * (parts[name] ?? 0);
+      amount += push;
+      if (push > kindAmount && REASON_KIND[name]) {
+        kindAmount = push;
+        kind = REASON_KIND[name];
+      }
+    }
+    if (kind && amount > (best?.amount ?? 0)) best = { index, amount, kind };
+  }
+  const item = best && history[best.index];
+  if (!best || !item) return undefined;
+  return { itemId, historyItemId: item.itemId, historyTitle: item.title, historyType: item.type, kind: best.kind };
 }
 
 export function rank(input: RankInput): RankResult {
@@ -73,22 +109,12 @@ export function rank(input: RankInput): RankResult {
     duplicateGap: DUPLICATE_GAP,
   });
 
-  const reasons: Record<string, string> = {};
+  const reasons: Record<string, Reason> = {};
   order.forEach((position, slot) => {
     if (slot >= position || !((personal[position] as number) > 0)) return;
     const candidate = candidates[position] as RankCandidate;
-    let best = -1;
-    let bestAmount = 0;
-    for (const [index, parts] of (signals[position] as (typeof signals)[number]).perHistory) {
-      let amount = 0;
-      for (const name of FEATURE_NAMES) amount += Math.max(0, weights[name]) * (parts[name] ?? 0);
-      if (amount > bestAmount) {
-        bestAmount = amount;
-        best = index;
-      }
-    }
-    const item = history[best];
-    if (item) reasons[candidate.id] = reasonText(item);
+    const reason = strongestPush(candidate.id, (signals[position] as (typeof signals)[number]).perHistory, history, weights);
+    if (reason) reasons[candidate.id] = reason;
   });
 
   return { order: order.map((position) => (candidates[position] as RankCandidate).id), scores, reasons, features };

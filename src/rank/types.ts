@@ -62,13 +62,29 @@ export interface RankInput {
   options: RankOptions;
 }
 
+/** Which signal carried the push that a reason names. */
+export type ReasonKind = 'bought-together' | 'similar' | 'same-brand' | 'same-category' | 'seen-before' | 'bought-before';
+
+/** Why an item moved up: the history item that pushed it most, as data (the
+ *  element turns it into text, with the shop's own templates when given). */
+export interface Reason {
+  /** The candidate that moved up. */
+  itemId: string;
+  /** The history item that pushed it most. */
+  historyItemId: string;
+  historyTitle: string;
+  /** What the shopper did with that history item. */
+  historyType: HistoryEventType;
+  kind: ReasonKind;
+}
+
 export interface RankResult {
   /** All candidate ids, new order. */
   order: string[];
   /** Final score per candidate id. */
   scores: Record<string, number>;
   /** Only for items that moved up because of history: names a real history item. */
-  reasons: Record<string, string>;
+  reasons: Record<string, Reason>;
   /** Per-candidate signal values, for on-device learning from clicks. */
   features: Record<string, Record<string, number>>;
 }

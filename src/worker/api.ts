@@ -3,6 +3,7 @@
 // would drop EdgeRerankError's `code`).
 import type { ErrorCode } from '../errors.ts';
 import type { NewEvent } from '../history/history-store.ts';
+import type { Reason } from '../rank/types.ts';
 
 export type Backend = 'webgpu' | 'wasm';
 
@@ -49,7 +50,8 @@ export interface WorkerTimings {
 export interface RerankResponse {
   order: string[];
   scores: Record<string, number>;
-  reasons: Record<string, string>;
+  /** Structured reasons (the element turns them into text). */
+  reasons: Record<string, Reason>;
   backend: Backend;
   /** Number of history events the ranking used (0 → server order). */
   historySize: number;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rank } from '../../../src/rank/ranker.ts';
+import { reasonText } from '../../../src/rank/reasons.ts';
 import { FEATURE_NAMES } from '../../../src/rank/features.ts';
 import type { HistoryItem, RankCandidate, RankInput } from '../../../src/rank/types.ts';
 
@@ -64,7 +65,10 @@ test('a co-purchase neighbour of a history item moves up by the blended score', 
   assert.deepEqual(result.order, ['a', 'd', 'b', 'c', 'e']);
   assert.ok(Math.abs((result.scores.d as number) - (1 / Math.log2(5) + 1 / 3)) < 1e-12);
   assert.equal(result.features.d?.behaviour, 1);
-  assert.deepEqual(result.reasons, { d: 'Because you bought “Nitrile glove box”' });
+  assert.equal(reasonText(result.reasons.d!), 'Because you bought “Nitrile glove box”');
+  assert.deepEqual(result.reasons, {
+    d: { itemId: 'd', historyItemId: 'h', historyTitle: 'Nitrile glove box', historyType: 'purchase', kind: 'bought-together' },
+  });
 });
 
 test('no item moves up more than maxDisplacement places', () => {
@@ -139,7 +143,9 @@ test('an item moved up by the query alone gets no reason; the reason names the h
   });
   assert.equal(result.order.indexOf('c') < 2, true, 'c rises on query relevance');
   assert.equal(result.order.indexOf('d') < 3, true, 'd rises on behaviour');
-  assert.deepEqual(result.reasons, { d: 'Because you bought “Old caliper”' });
+  assert.deepEqual(Object.keys(result.reasons), ['d']);
+  assert.equal(result.reasons.d?.historyItemId, 'old');
+  assert.equal(result.reasons.d?.kind, 'bought-together');
 });
 
 test('brand and category affinity are recency-weighted shares of the history', () => {
@@ -219,7 +225,7 @@ test('random inputs: the order is a permutation, pins hold, displacement holds',
     for (const [id, reason] of Object.entries(result.reasons)) {
       assert.ok(result.order.indexOf(id) < ids.indexOf(id), 'reasons only for items moved up');
       assert.ok(
-        history.some((h) => reason.includes(h.title)),
+        history.some((h) => h.itemId === reason.historyItemId && h.title === reason.historyTitle && h.type === reason.historyType),
         'reason names a real history item',
       );
     }
