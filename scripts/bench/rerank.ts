@@ -14,7 +14,7 @@ import { launchChromium } from '../../test/support/chromium.ts';
 import { startStaticServer } from '../dev-server/static-server.ts';
 import { loadEncoder } from '../../src/model/encoder.ts';
 import { itemText } from '../../src/model/item-text.ts';
-import { encodeInlineVectorInt8 } from '../../src/worker/inline-vector.ts';
+import { encodeInlineVectorInt8 } from '../../src/vector/inline.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const DIST = join(root, 'dist');

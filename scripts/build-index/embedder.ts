@@ -13,6 +13,7 @@ import * as ort from 'onnxruntime-node';
 import { EdgeRerankError } from '../../src/errors.ts';
 import { poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from '../../src/model/pooling.ts';
 import type { EncoderPooling } from '../../src/model/types.ts';
+import { l2NormalizeInPlace } from '../../src/vector/l2.ts';
 import { createSession, cudaBinariesInstalled, type IndexDevice, type ResolvedDevice } from './device.ts';
 import { withInt8Arithmetic } from './int8-arithmetic.ts';
 import { loadTokenizer } from './item-tokenizer.ts';
@@ -150,12 +151,9 @@ async function runGroup(
   const vectors: Float32Array[] = [];
   for (let i = 0; i < realRows.length; i++) {
     const v = data.slice(i * dim, (i + 1) * dim);
-    // The graph already L2-normalises; normalise again in float64 so a
-    // vector is unit length whatever rounding the provider did.
-    let norm = 0;
-    for (const x of v) norm += x * x;
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (let j = 0; j < dim; j++) v[j] = (v[j] as number) / norm;
+    // The graph already L2-normalises; normalise again so a vector is unit
+    // length whatever rounding the provider did.
+    l2NormalizeInPlace(v);
     vectors.push(v);
   }
   for (const t of Object.values(feeds)) t.dispose();

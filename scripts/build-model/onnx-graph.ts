@@ -6,7 +6,7 @@
 // per-token op and scatters them back, which equals computing every position
 // and letting the mask keep padding out of attention (bias −1e9) and pooling.
 import onnxProto from 'onnx-proto';
-import { quantizeInt8 } from './quantize.ts';
+import { quantizeInt8Matrix } from '../../src/vector/int8.ts';
 import type { Dense, LayerNormWeights, TransformerLayerWeights, UseLiteWeights } from './use-lite-weights.ts';
 
 const { onnx } = onnxProto;
@@ -73,7 +73,7 @@ class GraphBuilder {
   /** A weight matrix [rows, cols]; int8 with per-slice scales when quantizing. */
   matrix(name: string, data: Float32Array, rows: number, cols: number, axis: 0 | 1): string {
     if (!this.#quantized) return this.floats(name, data, [rows, cols]);
-    const q = quantizeInt8(data, rows, cols, axis);
+    const q = quantizeInt8Matrix(data, rows, cols, axis);
     const raw = new Uint8Array(q.values.buffer).slice();
     this.initializers.push(onnx.TensorProto.create({ name: `${name}_int8`, dataType: INT8, dims: [rows, cols], rawData: raw }));
     this.floats(`${name}_scale`, q.scales, [q.scales.length]);

@@ -2,6 +2,7 @@
 // original TF.js graph computes, on a handful of sentences, or the build fails.
 import * as ort from 'onnxruntime-node';
 import type { TfjsReference } from './tfjs-reference.ts';
+import { cosine } from '../../src/vector/dot.ts';
 
 export const CHECK_SENTENCES = [
   'trail running shoes',
@@ -12,18 +13,6 @@ export const CHECK_SENTENCES = [
   '',
   'LED strip 5050 RGB 12V waterproof IP65, 5 m roll with remote control and power supply',
 ];
-
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return dot / Math.sqrt(na * nb);
-}
 
 /** Runs a raw ONNX session on right-padded token ids (no transformers.js). */
 export async function embedWithSession(session: ort.InferenceSession, batch: number[][]): Promise<Float32Array> {

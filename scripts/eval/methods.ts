@@ -6,6 +6,7 @@ import type { Dataset, EvalCase } from './dataset.ts';
 import type { CatalogSignals } from './catalog-signals.ts';
 import { rankInputOf } from './replay.ts';
 import { weightsAfterClicks } from './click-simulation.ts';
+import { dot } from '../../src/vector/dot.ts';
 
 export interface Method {
   name: string;
@@ -20,12 +21,6 @@ export interface MethodSettings {
 
 function serverOrder(c: EvalCase): string[] {
   return c.candidates.map(([id]) => id);
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let k = 0; k < a.length; k++) sum += (a[k] as number) * (b[k] as number);
-  return sum;
 }
 
 export function allMethods(dataset: Dataset, signals: CatalogSignals, settings: MethodSettings): Method[] {

@@ -7,7 +7,7 @@ import type { IDBPDatabase } from 'idb';
 import { EdgeRerankError } from '../errors.ts';
 import { ITEM_TEXT_MAX_CHARS } from '../model/item-text.ts';
 import type { HistoryEventType } from '../rank/types.ts';
-import { dequantizeInt8, quantizeInt8 } from './int8-vector.ts';
+import { dequantizeInt8, quantizeInt8 } from '../vector/int8.ts';
 import { openDatabase } from './open-database.ts';
 import { LRU_TOUCH_INTERVAL_MS, overflow, resolveLimits, retentionCutoff, type RetentionLimits } from './retention.ts';
 import { DEFAULT_DB_NAME, EVENT_TYPES, SCHEMA_VERSION_KEY, type EdgeRerankDB, type StoredEvent } from './schema.ts';
@@ -150,7 +150,7 @@ export class HistoryStore {
       await tx.done;
       return got.filter((r) => r !== undefined);
     });
-    for (const record of records) found.set(record.itemId, dequantizeInt8(record));
+    for (const record of records) found.set(record.itemId, dequantizeInt8(record.data, record.scale));
     // LRU bookkeeping is best effort, in its own transaction: a read must not
     // fail because a full quota refused to record when it happened.
     const usedAt = this.#now();
@@ -178,7 +178,7 @@ export class HistoryStore {
       const writes: Promise<unknown>[] = [];
       for (const [itemId, vector] of vectors) {
         const q = typeof itemId === 'string' && itemId && vector instanceof Float32Array ? quantizeInt8(vector) : undefined;
-        if (q) writes.push(tx.store.put({ modelId, itemId, data: q.data, scale: q.scale, usedAt }));
+        if (q) writes.push(tx.store.put({ modelId, itemId, data: q.codes, scale: q.scale, usedAt }));
       }
       await Promise.all(writes);
       const extra = overflow(await tx.store.count(), this.limits.maxVectors);

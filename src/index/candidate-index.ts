@@ -6,7 +6,7 @@ import { EdgeRerankError } from '../errors.ts';
 import { ITEM_TEXT_VERSION } from '../model/item-text.ts';
 import { sha256Hex } from '../model/sha256.ts';
 import type { EncoderPooling } from '../model/types.ts';
-import { dequantizeInt8 } from './int8-vector.ts';
+import { dequantizeInt8 } from '../vector/int8.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
 import { decodeShard, type DecodedShard } from './shard-format.ts';
 import { shardOf } from './shard-of.ts';

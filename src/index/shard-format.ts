@@ -13,7 +13,7 @@
 // same bytes whatever order they were built in.
 import type { Neighbour } from '../rank/types.ts';
 import { EdgeRerankError } from '../errors.ts';
-import { quantizeInt8 } from './int8-vector.ts';
+import { quantizeInt8 } from '../vector/int8.ts';
 
 export const SHARD_MAGIC = 'ERIX';
 export const SHARD_FORMAT_VERSION = 1;
@@ -60,7 +60,9 @@ export function encodeShard(items: ShardItem[], dim: number): Uint8Array {
     if (item.vector.length !== dim) {
       throw new EdgeRerankError('index', `item ${item.id}: vector has ${item.vector.length} values, expected ${dim}`);
     }
-    const { codes, scale } = quantizeInt8(item.vector);
+    const quantized = quantizeInt8(item.vector);
+    if (!quantized) throw new EdgeRerankError('index', `item ${item.id}: vector has NaN or Infinity values`);
+    const { codes, scale } = quantized;
     view.setFloat32(HEADER_BYTES + 4 * i, scale, true);
     bytes.set(new Uint8Array(codes.buffer, codes.byteOffset, codes.length), codesAt + i * dim);
   });

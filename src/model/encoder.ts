@@ -9,7 +9,8 @@ import { HandoverCache } from './handover-cache.ts';
 import { modelFileReader, parseJsonFile } from './model-files.ts';
 import { modelFileLocation, resolveModelSource, type ModelSource } from './model-source.ts';
 import { maxTokensOf } from './max-tokens.ts';
-import { l2NormalizeRows, poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from './pooling.ts';
+import { poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from './pooling.ts';
+import { l2NormalizeRows } from '../vector/l2.ts';
 import { sha256Hex } from './sha256.ts';
 import type { EncoderDevice, EncoderDtype, EncoderOptions, EncoderPooling, TextEncoder } from './types.ts';
 

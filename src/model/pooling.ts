@@ -70,14 +70,3 @@ export function maskedMeanPool(
   }
   return out;
 }
-
-/** In place; a zero row stays zero. */
-export function l2NormalizeRows(rows: Float32Array, dim: number): Float32Array {
-  for (let r = 0; r < rows.length / dim; r++) {
-    let sum = 0;
-    for (let d = 0; d < dim; d++) sum += rows[r * dim + d]! ** 2;
-    const norm = Math.sqrt(sum);
-    if (norm > 1e-12) for (let d = 0; d < dim; d++) rows[r * dim + d]! /= norm;
-  }
-  return rows;
-}

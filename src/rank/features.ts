@@ -3,6 +3,7 @@
 // history is empty, so the confidence gate and the features agree.
 import type { HistoryItem, RankCandidate } from './types.ts';
 import { historyWeights } from './recency.ts';
+import { dot } from '../vector/dot.ts';
 
 /** Every blend weight the Ranker knows, in a fixed order (the trainer and
  *  on-device learning iterate this list). */
@@ -27,13 +28,6 @@ export interface CandidateSignals {
   topicality: number;
   /** Per history index: how much that item pushed this candidate, before weights are summed. */
   perHistory: Map<number, Partial<Record<FeatureName, number>>>;
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  if (a.length !== b.length) return 0;
-  let sum = 0;
-  for (let k = 0; k < a.length; k++) sum += (a[k] as number) * (b[k] as number);
-  return Number.isFinite(sum) ? sum : 0;
 }
 
 function norm(value: string | undefined): string {

@@ -2,6 +2,7 @@
 // when their content vectors almost coincide, or, without vectors, when their
 // titles are the same apart from case and punctuation.
 import type { RankCandidate } from './types.ts';
+import { dot } from '../vector/dot.ts';
 
 export const NEAR_DUPLICATE_COSINE = 0.97;
 
@@ -13,11 +14,7 @@ function titleKey(title: string): string {
 }
 
 export function nearDuplicates(a: RankCandidate, b: RankCandidate): boolean {
-  if (a.vector && b.vector && a.vector.length === b.vector.length) {
-    let sum = 0;
-    for (let k = 0; k < a.vector.length; k++) sum += (a.vector[k] as number) * (b.vector[k] as number);
-    return sum >= NEAR_DUPLICATE_COSINE;
-  }
+  if (a.vector && b.vector && a.vector.length === b.vector.length) return dot(a.vector, b.vector) >= NEAR_DUPLICATE_COSINE;
   const key = titleKey(a.title);
   return key !== '' && key === titleKey(b.title);
 }

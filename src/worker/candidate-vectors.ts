@@ -6,7 +6,7 @@
 import { itemText } from '../model/item-text.ts';
 import type { Neighbour } from '../rank/types.ts';
 import type { Problem } from './api.ts';
-import { decodeInlineVector } from './inline-vector.ts';
+import { decodeInlineVector } from '../vector/inline.ts';
 
 export interface VectorItem {
   id: string;

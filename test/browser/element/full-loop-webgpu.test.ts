@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadEncoder } from '../../../src/model/encoder.ts';
 import { itemText } from '../../../src/model/item-text.ts';
-import { encodeInlineVectorInt8 } from '../../../src/worker/inline-vector.ts';
+import { encodeInlineVectorInt8 } from '../../../src/vector/inline.ts';
 import {
   MODELS,
   serveDistVariant,

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadEncoder } from '../../../src/model/encoder.ts';
 import { launchChromium } from '../../support/chromium.ts';
 import { startStaticServer, type StaticServer } from '../../../scripts/dev-server/static-server.ts';
+import { cosine } from '../../../src/vector/dot.ts';
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, 'test/.tmp/model-browser');
@@ -67,18 +68,6 @@ async function embedInWorker(page: Page, request: object): Promise<Reply> {
       }),
     request,
   );
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! ** 2;
-    nb += b[i]! ** 2;
-  }
-  return dot / Math.sqrt(na * nb);
 }
 
 async function withPage<T>(browser: Browser, fn: (page: Page, offOrigin: string[]) => Promise<T>): Promise<T> {

@@ -10,7 +10,8 @@ import { buildIndex } from '../../../scripts/build-index/build.ts';
 import { openEmbedder } from '../../../scripts/build-index/embedder.ts';
 import { openIndexFolder } from '../../../scripts/build-index/file-fetch.ts';
 import { jsonl, syntheticCatalog } from '../../../scripts/build-index/synthetic-catalog.ts';
-import { dequantizeInt8, quantizeInt8 } from '../../../src/index/int8-vector.ts';
+import { dequantizeInt8, quantizeInt8 } from '../../../src/vector/int8.ts';
+import { cosine } from '../../../src/vector/dot.ts';
 import { loadEncoder } from '../../../src/model/encoder.ts';
 import { itemText } from '../../../src/model/item-text.ts';
 import { TINY_DIM, writeTinyModel, type TinyModelOptions } from '../../support/tiny-model.ts';
@@ -29,18 +30,6 @@ items[0] = {
 const texts = items.map(itemText);
 const catalog = join(dir, 'catalog.jsonl');
 writeFileSync(catalog, jsonl(items));
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += (a[i] ?? 0) * (b[i] ?? 0);
-    aa += (a[i] ?? 0) ** 2;
-    bb += (b[i] ?? 0) ** 2;
-  }
-  return ab / Math.sqrt(aa * bb);
-}
 
 const rowOf = (flat: Float32Array, i: number) => flat.subarray(i * DIM, (i + 1) * DIM);
 
@@ -77,7 +66,7 @@ test('fp32 model: builder vectors vs the browser encoder, cosine ≥ 0.9999 (≥
     const browser = await encoder.embed(texts);
     const raw = built.map((v, i) => cosine(v, rowOf(browser, i)));
     const stored = built.map((v, i) => {
-      const { codes, scale } = quantizeInt8(v);
+      const { codes, scale } = quantizeInt8(v)!;
       return cosine(dequantizeInt8(codes, scale), rowOf(browser, i));
     });
     console.log(`fp32: min cosine ${Math.min(...raw).toFixed(7)} (float), ${Math.min(...stored).toFixed(6)} (stored int8)`);

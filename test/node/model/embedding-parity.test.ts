@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadEncoder } from '../../../src/model/encoder.ts';
 import { productTitles, QUERIES } from './product-titles.ts';
 import { referenceVectors } from './reference-vectors.ts';
+import { cosine, dot } from '../../../src/vector/dot.ts';
 
 const MODEL = join(process.cwd(), 'public/models/default');
 const DIM = 512;
@@ -20,14 +21,8 @@ function row(m: Float32Array, i: number): Float32Array {
   return m.subarray(i * DIM, (i + 1) * DIM);
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
-
 function cosines(a: Float32Array, b: Float32Array, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => dot(row(a, i), row(b, i)) / Math.sqrt(dot(row(a, i), row(a, i)) * dot(row(b, i), row(b, i))));
+  return Array.from({ length: n }, (_, i) => cosine(row(a, i), row(b, i)));
 }
 
 function topK(queries: Float32Array, docs: Float32Array, q: number, d: number, k: number): number[][] {

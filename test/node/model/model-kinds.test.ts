@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { loadEncoder } from '../../../src/model/encoder.ts';
-import { l2NormalizeRows, maskedMeanPool } from '../../../src/model/pooling.ts';
+import { maskedMeanPool } from '../../../src/model/pooling.ts';
+import { l2NormalizeRows } from '../../../src/vector/l2.ts';
 import { startStaticServer, type StaticServer } from '../../../scripts/dev-server/static-server.ts';
 import { TINY_DIM, writeTinyModel } from '../../support/tiny-model.ts';
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { l2NormalizeRows, maskedMeanPool, poolHidden, poolingModeOf } from '../../../src/model/pooling.ts';
+import { maskedMeanPool, poolHidden, poolingModeOf } from '../../../src/model/pooling.ts';
+import { l2NormalizeRows } from '../../../src/vector/l2.ts';
 
 test('masked mean averages only the real tokens of each text', () => {
   // batch 2, seq 3, dim 2

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EMBED_BATCH, resolveVectors, type VectorSources } from '../../../src/worker/candidate-vectors.ts';
-import { encodeInlineVectorInt8 } from '../../../src/worker/inline-vector.ts';
+import { encodeInlineVectorInt8 } from '../../../src/vector/inline.ts';
 import type { Problem } from '../../../src/worker/api.ts';
 
 const DIM = 2;

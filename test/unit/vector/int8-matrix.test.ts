@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dequantizeInt8, quantizeInt8 } from '../../../scripts/build-model/quantize.ts';
+import { dequantizeInt8Matrix as dequantizeInt8, quantizeInt8Matrix as quantizeInt8 } from '../../../src/vector/int8.ts';
 
 // [2 rows, 3 cols]
 const M = Float32Array.from([1.27, -0.5, 0, -2.54, 0.25, 0]);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeInlineVector, encodeInlineVectorInt8 } from '../../../src/worker/inline-vector.ts';
+import { decodeInlineVector, encodeInlineVectorInt8 } from '../../../src/vector/inline.ts';
 
 function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64');
