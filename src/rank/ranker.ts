@@ -82,8 +82,10 @@ export function rank(input: RankInput): RankResult {
   const gate = confidenceGate(history.length) * clamp01(input.options.strength);
   const signals = computeSignals(candidates, history, input.queryVector, input.options.now);
 
-  const scores: Record<string, number> = {};
-  const features: RankResult['features'] = {};
+  // Entries, made into objects by Object.fromEntries: an item id such as
+  // "__proto__" is then an own key, where `obj[id] = …` would drop it.
+  const scoreEntries: [string, number][] = [];
+  const featureEntries: [string, RankResult['features'][string]][] = [];
   const personal: number[] = [];
   const blended = candidates.map((candidate, position) => {
     const f = (signals[position] as (typeof signals)[number]).features;
@@ -92,10 +94,13 @@ export function rank(input: RankInput): RankResult {
     const prior = serverPrior(position);
     const score = prior + gate * sum;
     personal.push(gate * sum);
-    scores[candidate.id] = score;
-    features[candidate.id] = { prior, ...f };
+    scoreEntries.push([candidate.id, score]);
+    featureEntries.push([candidate.id, { prior, ...f }]);
     return score;
   });
+
+  const scores = Object.fromEntries(scoreEntries);
+  const features = Object.fromEntries(featureEntries);
 
   // With no history (or strength 0) the server order stays exactly: no
   // placement step can reshuffle it.
@@ -109,13 +114,18 @@ export function rank(input: RankInput): RankResult {
     duplicateGap: DUPLICATE_GAP,
   });
 
-  const reasons: Record<string, Reason> = {};
+  const reasons: [string, Reason][] = [];
   order.forEach((position, slot) => {
     if (slot >= position || !((personal[position] as number) > 0)) return;
     const candidate = candidates[position] as RankCandidate;
     const reason = strongestPush(candidate.id, (signals[position] as (typeof signals)[number]).perHistory, history, weights);
-    if (reason) reasons[candidate.id] = reason;
+    if (reason) reasons.push([candidate.id, reason]);
   });
 
-  return { order: order.map((position) => (candidates[position] as RankCandidate).id), scores, reasons, features };
+  return {
+    order: order.map((position) => (candidates[position] as RankCandidate).id),
+    scores,
+    reasons: Object.fromEntries(reasons),
+    features,
+  };
 }
