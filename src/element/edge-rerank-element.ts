@@ -5,7 +5,7 @@ import { LitElement, css, html } from 'lit';
 import { callWorker } from './worker-client.ts';
 import { collectCandidates } from './candidates.ts';
 import { applyNodeOrder } from './node-order.ts';
-import { showReasons } from './reason-badge.ts';
+import { showReasons } from './reason-badge/reason-badge.ts';
 import { warnOnce } from './console-line.ts';
 import { ATTRIBUTES, parseOptions, type EdgeRerankOptions, type RawOptions } from './options.ts';
 import { ERROR_EVENT, READY_EVENT, RERANKED_EVENT, emit, type RerankedDetail } from './events.ts';

@@ -3,7 +3,7 @@
 // the worker and the model runtime load when the first list needs them.
 import { EdgeRerankElement } from './edge-rerank-element.ts';
 import { EdgeRerankTrackElement } from './edge-rerank-track.ts';
-import { EdgeRerankReasonElement, REASON_TAG } from './reason-badge.ts';
+import { EdgeRerankReasonElement, REASON_TAG } from './reason-badge/reason-badge.ts';
 
 export { EdgeRerankElement, EdgeRerankTrackElement, EdgeRerankReasonElement };
 export type { RerankOutcome } from './edge-rerank-element.ts';
