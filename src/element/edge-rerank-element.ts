@@ -7,7 +7,17 @@ import { collectCandidates } from './candidates.ts';
 import { applyNodeOrder } from './node-order.ts';
 import { showReasons } from './reason-badge/reason-badge.ts';
 import { warnOnce } from './console-line.ts';
-import { ATTRIBUTES, parseOptions, type EdgeRerankOptions, type RawOptions } from './options.ts';
+import {
+  flagConverter,
+  jsonConverter,
+  numberConverter,
+  parseOptions,
+  type Consent,
+  type DeviceChoice,
+  type EdgeRerankOptions,
+  type RawOptions,
+  type ReasonStrings,
+} from './options.ts';
 import { ERROR_EVENT, READY_EVENT, RERANKED_EVENT, emit, type RerankedDetail } from './events.ts';
 import type { Problem, RerankRequest, TrackEvent } from '../worker/api.ts';
 import { reasonText } from '../rank/reasons.ts';
@@ -25,15 +35,34 @@ function elapsed(since: number): number {
   return Math.round((performance.now() - since) * 100) / 100;
 }
 
+/**
+ * Reorders the shop's own result items inside it for this shopper, on this
+ * device, from history that never leaves the browser.
+ *
+ * @customElement edge-rerank
+ * @slot - The shop's own result list; items are found with `item-selector`.
+ * @fires {CustomEvent<ReadyDetail>} edge-rerank-ready - Once, before the element's first `edge-rerank-reranked`.
+ * @fires {CustomEvent<RerankedDetail>} edge-rerank-reranked - A rerank finished: order, scores, reasons (text and data), backend, timings, applied, variant.
+ * @fires {CustomEvent<ProgressDetail>} edge-rerank-progress - Model or index files loading: `{file, loaded, total}` in bytes.
+ * @fires {CustomEvent<ErrorDetail>} edge-rerank-error - A problem, once per distinct problem; the server order stays where nothing better is known.
+ */
 export class EdgeRerankElement extends LitElement {
-  static override properties = Object.fromEntries(
-    ATTRIBUTES.map((spec) => [
-      spec.property,
-      spec.type === 'boolean'
-        ? { type: Boolean, attribute: spec.attribute, reflect: true }
-        : { type: String, attribute: spec.attribute, reflect: true },
-    ]),
-  );
+  static override properties = {
+    query: { reflect: true },
+    model: { reflect: true },
+    index: { reflect: true },
+    device: { reflect: true },
+    itemSelector: { attribute: 'item-selector', reflect: true },
+    strength: { reflect: true, converter: numberConverter },
+    maxDisplacement: { attribute: 'max-displacement', reflect: true, converter: numberConverter },
+    explain: { reflect: true, converter: flagConverter },
+    consent: { reflect: true },
+    budget: { reflect: true, converter: numberConverter },
+    maxCandidates: { attribute: 'max-candidates', reflect: true, converter: numberConverter },
+    stallTimeout: { attribute: 'stall-timeout', reflect: true, converter: numberConverter },
+    experiment: { reflect: true, converter: numberConverter },
+    strings: { converter: jsonConverter },
+  };
 
   static override styles = css`
     :host {
@@ -41,18 +70,34 @@ export class EdgeRerankElement extends LitElement {
     }
   `;
 
+  /** The shopper's search query. */
   declare query: string | undefined;
+  /** Model folder URL (relative to the page; end it with `/`) or a hub id such as `Xenova/all-MiniLM-L6-v2`. */
   declare model: string | undefined;
+  /** Base URL of a candidate index built by `edge-rerank-index build` (optional). */
   declare index: string | undefined;
-  declare device: string | undefined;
+  /** `auto` (WebGPU on a real GPU adapter, else WASM), `webgpu` or `wasm`; a change applies to the next rerank. */
+  declare device: DeviceChoice | undefined;
+  /** CSS selector of the result items inside the element. */
   declare itemSelector: string | undefined;
-  declare strength: string | number | undefined;
-  declare maxDisplacement: string | number | undefined;
+  /** Personalization strength: 0 = server order … 1 = full personalization. */
+  declare strength: number | undefined;
+  /** No item moves more than this many places. */
+  declare maxDisplacement: number | undefined;
+  /** Show a "Because you viewed …" badge on items moved up by history. */
   declare explain: boolean | undefined;
-  declare consent: string | undefined;
-  declare budget: string | number | undefined;
-  declare maxCandidates: string | number | undefined;
-  declare stallTimeout: string | number | undefined;
+  /** `granted` or `denied`; denied = nothing stored, no rerank. */
+  declare consent: Consent | undefined;
+  /** ms after the list appears within which a new order is always applied; later only if the shopper has not touched the page. */
+  declare budget: number | undefined;
+  /** Only the first N items are reranked; the rest keep their place. */
+  declare maxCandidates: number | undefined;
+  /** ms without any progress from the worker after which it is stopped (one `worker` error; the server order stays). */
+  declare stallTimeout: number | undefined;
+  /** Percent of this browser's shoppers (a stable draw, stored locally) put in a control group that sees the server order. */
+  declare experiment: number | undefined;
+  /** Reason texts by what the shopper did (`view`, `click`, `cart`, `purchase`), `{title}` standing for the item's title; as an attribute, JSON. */
+  declare strings: ReasonStrings | undefined;
 
   #observer: MutationObserver | null = null;
   #generation = 0;
@@ -74,7 +119,7 @@ export class EdgeRerankElement extends LitElement {
 
   /** The parsed, validated options (the one way in for configuration). */
   get options(): EdgeRerankOptions {
-    return parseOptions(this.#rawOptions()).options;
+    return parseOptions(this.#rawOptions(), (name) => this.getAttribute(name)).options;
   }
 
   override connectedCallback(): void {
@@ -162,6 +207,8 @@ export class EdgeRerankElement extends LitElement {
       budget: this.budget,
       maxCandidates: this.maxCandidates,
       stallTimeout: this.stallTimeout,
+      experiment: this.experiment,
+      strings: this.strings,
     };
   }
 
@@ -237,7 +284,7 @@ export class EdgeRerankElement extends LitElement {
 
   async #run(generation: number): Promise<RerankOutcome> {
     const started = performance.now();
-    const { options, problems } = parseOptions(this.#rawOptions());
+    const { options, problems } = parseOptions(this.#rawOptions(), (name) => this.getAttribute(name));
     for (const message of problems) this.#report({ code: 'input', message });
     const domItems = this.#itemsInDomOrder(options.itemSelector);
     if (!domItems) return { status: 'skipped', reason: 'invalid item-selector' };
@@ -300,6 +347,7 @@ export class EdgeRerankElement extends LitElement {
       historySize: response.historySize,
       embedded: response.embedded,
       applied,
+      variant: 'personalized',
       timings: { ...response.timings, readDom, apply: elapsed(applyStarted), endToEnd: elapsed(started) },
     };
     if (!this.#ready) {

@@ -8,6 +8,18 @@ import type { Problem } from '../worker/api.ts';
 
 const EVENT_TYPES: readonly HistoryEventType[] = ['view', 'click', 'cart', 'purchase'];
 
+/**
+ * Records one history event when it connects, on product pages. Renders nothing.
+ *
+ * @customElement edge-rerank-track
+ * @attr {string} item-id - The product's id (required).
+ * @attr {string} title - The product's title, as reasons will name it.
+ * @attr {'view' | 'click' | 'cart' | 'purchase'} [event=view] - What the shopper did.
+ * @attr {string} category - Optional category.
+ * @attr {string} brand - Optional brand.
+ * @attr {'granted' | 'denied'} [consent=granted] - `denied` = nothing is recorded.
+ * @fires {CustomEvent<ErrorDetail>} edge-rerank-error - The event could not be recorded, or lacks a title.
+ */
 export class EdgeRerankTrackElement extends HTMLElement {
   #recorded = false;
   /** Resolves once the event is stored (or was refused): tests and pages can await it. */

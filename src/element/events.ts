@@ -6,10 +6,24 @@ import type { Reason } from '../rank/types.ts';
 export const READY_EVENT = 'edge-rerank-ready';
 export const RERANKED_EVENT = 'edge-rerank-reranked';
 export const ERROR_EVENT = 'edge-rerank-error';
+export const PROGRESS_EVENT = 'edge-rerank-progress';
 
 export interface ReadyDetail {
   backend: Backend;
 }
+
+/** A model or index file loading, in the spirit of transformers.js's `progress_callback`. */
+export interface ProgressDetail {
+  /** The file's URL. */
+  file: string;
+  /** Bytes received so far. */
+  loaded: number;
+  /** The file's size in bytes (0 when the server did not say). */
+  total: number;
+}
+
+/** `control`: this shopper is in the experiment's control group and saw the server order. */
+export type Variant = 'control' | 'personalized';
 
 export interface RerankTimings extends WorkerTimings {
   /** Reading the DOM into candidates (main thread). */
@@ -36,18 +50,32 @@ export interface RerankedDetail {
   historySize: number;
   /** Candidates and history items embedded on the device for this rerank (0 when all came from data-vector, the index or the cache). */
   embedded: number;
+  /** Which arm of the `experiment` this shopper is in (`personalized` when there is no experiment). */
+  variant: Variant;
 }
 
 export type ErrorDetail = Problem;
 
-export function emit<T>(target: EventTarget, type: string, detail: T): void {
-  target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+/** Every event the elements fire, by name: `emit` only accepts these, with their detail. */
+export interface EdgeRerankEventMap {
+  'edge-rerank-ready': CustomEvent<ReadyDetail>;
+  'edge-rerank-reranked': CustomEvent<RerankedDetail>;
+  'edge-rerank-progress': CustomEvent<ProgressDetail>;
+  'edge-rerank-error': CustomEvent<ErrorDetail>;
+}
+
+type DetailOf<K extends keyof EdgeRerankEventMap> = EdgeRerankEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+export function emit<K extends keyof EdgeRerankEventMap>(target: EventTarget, type: K, detail: DetailOf<K>): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
 declare global {
+  // Typed listeners: el.addEventListener('edge-rerank-reranked', (e) => e.detail.order)
   interface HTMLElementEventMap {
     'edge-rerank-ready': CustomEvent<ReadyDetail>;
     'edge-rerank-reranked': CustomEvent<RerankedDetail>;
+    'edge-rerank-progress': CustomEvent<ProgressDetail>;
     'edge-rerank-error': CustomEvent<ErrorDetail>;
   }
 }

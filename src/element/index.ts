@@ -3,21 +3,18 @@
 // the worker and the model runtime load when the first list needs them.
 import { EdgeRerankElement } from './edge-rerank-element.ts';
 import { EdgeRerankTrackElement } from './edge-rerank-track.ts';
-import { EdgeRerankReasonElement, REASON_TAG } from './reason-badge/reason-badge.ts';
+import { EdgeRerankReasonElement } from './reason-badge/reason-badge.ts';
 
 export { EdgeRerankElement, EdgeRerankTrackElement, EdgeRerankReasonElement };
 export type { RerankOutcome } from './edge-rerank-element.ts';
-export type { RerankedDetail, ReadyDetail, ErrorDetail, RerankTimings } from './events.ts';
-export type { EdgeRerankOptions } from './options.ts';
+export type { RerankedDetail, ReadyDetail, ErrorDetail, ProgressDetail, RerankTimings, Variant, EdgeRerankEventMap } from './events.ts';
+export type { EdgeRerankOptions, ReasonStrings } from './options.ts';
 export type { TrackEvent, Backend } from '../worker/api.ts';
 
 // A page may load the script twice (e.g. module + CDN copy): define once.
-function define(tag: string, ctor: CustomElementConstructor): void {
-  if (!customElements.get(tag)) customElements.define(tag, ctor);
-}
-define('edge-rerank', EdgeRerankElement);
-define('edge-rerank-track', EdgeRerankTrackElement);
-define(REASON_TAG, EdgeRerankReasonElement);
+if (!customElements.get('edge-rerank')) customElements.define('edge-rerank', EdgeRerankElement);
+if (!customElements.get('edge-rerank-track')) customElements.define('edge-rerank-track', EdgeRerankTrackElement);
+if (!customElements.get('edge-rerank-reason')) customElements.define('edge-rerank-reason', EdgeRerankReasonElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,10 +1,16 @@
-// The one way in for configuration: every <edge-rerank> attribute is parsed,
-// defaulted and clamped here, and nothing else reads attributes. The table
-// also feeds custom-elements.json, so docs and code cannot drift apart.
+// The one way in for configuration: every <edge-rerank> attribute's default,
+// limits and parsing live here. Lit turns attribute text into typed property
+// values with the converters below; parseOptions() then validates and
+// clamps them once per update, and nothing else reads attributes.
+import type { ComplexAttributeConverter } from 'lit';
 import { DEFAULT_MAX_DISPLACEMENT } from '../rank/default-weights.ts';
+import type { HistoryEventType } from '../rank/types.ts';
+import type { ReasonTemplates } from '../rank/reasons.ts';
 
 export type DeviceChoice = 'auto' | 'webgpu' | 'wasm';
 export type Consent = 'granted' | 'denied';
+/** Reason texts per thing the shopper did, `{title}` standing for the history item's title. */
+export type ReasonStrings = Partial<ReasonTemplates>;
 
 export interface EdgeRerankOptions {
   query: string;
@@ -26,14 +32,10 @@ export interface EdgeRerankOptions {
   maxCandidates: number;
   /** ms without any progress from the worker before it is given up on. */
   stallTimeout: number;
-}
-
-export interface AttributeSpec {
-  attribute: string;
-  property: keyof EdgeRerankOptions;
-  type: 'string' | 'number' | 'boolean';
-  default: string | number | boolean | null;
-  description: string;
+  /** Percent of this site's shoppers (by a stable per-browser draw) who see the server order. */
+  experiment: number;
+  /** The shop's own reason texts; missing ones use the English defaults. */
+  strings: ReasonStrings;
 }
 
 export const DEFAULT_OPTIONS: Readonly<EdgeRerankOptions> = Object.freeze({
@@ -50,95 +52,60 @@ export const DEFAULT_OPTIONS: Readonly<EdgeRerankOptions> = Object.freeze({
   budget: 300,
   maxCandidates: 200,
   stallTimeout: 30_000,
+  experiment: 0,
+  strings: Object.freeze({}),
+});
+
+/** The attribute of each option (problems name the attribute the page wrote). */
+export const OPTION_ATTRIBUTES: Readonly<Record<keyof EdgeRerankOptions, string>> = Object.freeze({
+  query: 'query',
+  model: 'model',
+  index: 'index',
+  device: 'device',
+  itemSelector: 'item-selector',
+  strength: 'strength',
+  maxDisplacement: 'max-displacement',
+  explain: 'explain',
+  consent: 'consent',
+  budget: 'budget',
+  maxCandidates: 'max-candidates',
+  stallTimeout: 'stall-timeout',
+  experiment: 'experiment',
+  strings: 'strings',
 });
 
 /** Hard ceilings: a page asking for more would make the device do unbounded work. */
 export const LIMITS = Object.freeze({ maxDisplacement: 1000, budget: 60_000, maxCandidates: 1000, stallTimeout: [1000, 600_000] as const });
 
-export const ATTRIBUTES: readonly AttributeSpec[] = [
-  { attribute: 'query', property: 'query', type: 'string', default: '', description: "The shopper's search query." },
-  {
-    attribute: 'model',
-    property: 'model',
-    type: 'string',
-    default: DEFAULT_OPTIONS.model,
-    description: 'Model folder URL (relative to the page) or a hub id.',
-  },
-  {
-    attribute: 'index',
-    property: 'index',
-    type: 'string',
-    default: null,
-    description: 'Base URL of a candidate index built by edge-rerank-index (optional).',
-  },
-  {
-    attribute: 'device',
-    property: 'device',
-    type: 'string',
-    default: 'auto',
-    description: 'auto | webgpu | wasm; a change takes effect on the next rerank.',
-  },
-  {
-    attribute: 'item-selector',
-    property: 'itemSelector',
-    type: 'string',
-    default: DEFAULT_OPTIONS.itemSelector,
-    description: 'CSS selector of the result items inside the element.',
-  },
-  {
-    attribute: 'strength',
-    property: 'strength',
-    type: 'number',
-    default: 1,
-    description: 'Personalization strength, 0 (server order) to 1.',
-  },
-  {
-    attribute: 'max-displacement',
-    property: 'maxDisplacement',
-    type: 'number',
-    default: DEFAULT_MAX_DISPLACEMENT,
-    description: 'No item moves more than this many places.',
-  },
-  {
-    attribute: 'explain',
-    property: 'explain',
-    type: 'boolean',
-    default: false,
-    description: 'Show a reason badge on items moved up because of history.',
-  },
-  {
-    attribute: 'consent',
-    property: 'consent',
-    type: 'string',
-    default: 'granted',
-    description: 'granted | denied; denied = nothing stored, no rerank.',
-  },
-  {
-    attribute: 'budget',
-    property: 'budget',
-    type: 'number',
-    default: 300,
-    description:
-      'ms after the list appears within which the new order is always applied; later only if the shopper has not interacted with the list.',
-  },
-  {
-    attribute: 'max-candidates',
-    property: 'maxCandidates',
-    type: 'number',
-    default: 200,
-    description: 'Only the first N items are reranked; the rest keep their place.',
-  },
-  {
-    attribute: 'stall-timeout',
-    property: 'stallTimeout',
-    type: 'number',
-    default: 30_000,
-    description:
-      'ms without any progress from the worker (downloaded bytes, finished steps) after which it is stopped: one worker error, the server order stays, the next rerank starts a fresh worker.',
-  },
-];
+const HISTORY_TYPES: readonly HistoryEventType[] = ['view', 'click', 'cart', 'purchase'];
 
-/** What the element hands over: attribute strings, or property values a script set. */
+/** Attribute text → number; absent or blank → undefined (the default). Garbage
+ *  becomes NaN, which parseOptions reports and replaces with the default. */
+export const numberConverter: ComplexAttributeConverter<number | undefined> = {
+  fromAttribute: (value) => (value === null || value.trim() === '' ? undefined : Number(value)),
+  toAttribute: (value) => (value === undefined || value === null ? null : String(value)),
+};
+
+/** A boolean attribute is on when present, unless it says "false". */
+export const flagConverter: ComplexAttributeConverter<boolean | undefined> = {
+  fromAttribute: (value) => (value === null ? false : value.trim().toLowerCase() !== 'false'),
+  toAttribute: (value) => (value ? '' : null),
+};
+
+/** JSON attribute text → object; text that is not JSON stays text, for parseOptions to report. */
+export const jsonConverter: ComplexAttributeConverter<unknown> = {
+  fromAttribute: (value) => {
+    if (value === null || value.trim() === '') return undefined;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  },
+  toAttribute: (value) => (value === undefined || value === null ? null : JSON.stringify(value)),
+};
+
+/** What the element hands over: typed property values (or attribute strings, in tests). */
 export type RawOptions = Partial<Record<keyof EdgeRerankOptions, unknown>>;
 
 export interface ParsedOptions {
@@ -147,67 +114,103 @@ export interface ParsedOptions {
   problems: string[];
 }
 
-function text(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  return String(value).trim();
-}
+/** The attribute text now on the element, to quote a value the converter could not read. */
+export type AttributeText = (attribute: string) => string | null;
 
-function numberIn(name: string, value: unknown, fallback: number, min: number, max: number, problems: string[], integer = false): number {
-  const raw = text(value);
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n)) {
-    problems.push(`attribute ${name}="${raw}" is not a number; using ${fallback}`);
+class Parser {
+  readonly problems: string[] = [];
+  readonly raw: RawOptions;
+  readonly attributeText: AttributeText;
+
+  constructor(raw: RawOptions, attributeText: AttributeText) {
+    this.raw = raw;
+    this.attributeText = attributeText;
+  }
+
+  text(key: keyof EdgeRerankOptions): string | undefined {
+    const value = this.raw[key];
+    if (value === null || value === undefined) return undefined;
+    return String(value).trim();
+  }
+
+  /** How a rejected value is quoted: as the page wrote it. A NaN from the
+   *  number converter is quoted from its attribute when that is what it read. */
+  #quote(key: keyof EdgeRerankOptions, value: unknown): string {
+    const attribute = this.attributeText(OPTION_ATTRIBUTES[key]);
+    if (typeof value === 'number' && Number.isNaN(value) && attribute !== null && Number.isNaN(Number(attribute))) return attribute.trim();
+    return String(value).trim();
+  }
+
+  number(key: keyof EdgeRerankOptions, min: number, max: number, integer = false): number {
+    const fallback = DEFAULT_OPTIONS[key] as number;
+    const value = this.raw[key];
+    if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return fallback;
+    const n = typeof value === 'number' ? value : Number(String(value).trim());
+    const name = OPTION_ATTRIBUTES[key];
+    if (!Number.isFinite(n)) {
+      this.problems.push(`attribute ${name}="${this.#quote(key, value)}" is not a number; using ${fallback}`);
+      return fallback;
+    }
+    const whole = integer ? Math.round(n) : n;
+    const clamped = Math.min(max, Math.max(min, whole));
+    if (clamped !== whole) this.problems.push(`attribute ${name}="${this.#quote(key, value)}" is outside ${min}–${max}; using ${clamped}`);
+    return clamped;
+  }
+
+  oneOf<T extends string>(key: keyof EdgeRerankOptions, allowed: readonly T[]): T {
+    const fallback = DEFAULT_OPTIONS[key] as T;
+    const raw = this.text(key)?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`attribute ${OPTION_ATTRIBUTES[key]}="${raw}" must be one of ${allowed.join('|')}; using ${fallback}`);
     return fallback;
   }
-  const whole = integer ? Math.round(n) : n;
-  const clamped = Math.min(max, Math.max(min, whole));
-  if (clamped !== whole) problems.push(`attribute ${name}="${raw}" is outside ${min}–${max}; using ${clamped}`);
-  return clamped;
+
+  flag(key: keyof EdgeRerankOptions): boolean {
+    const value = this.raw[key];
+    if (value === true) return true;
+    if (value === false || value === null || value === undefined) return false;
+    return String(value).trim().toLowerCase() !== 'false';
+  }
+
+  /** Reason templates: an object whose keys are things the shopper did
+   *  (view, click, cart, purchase) and whose values are text. */
+  strings(): ReasonStrings {
+    const value = this.raw.strings;
+    if (value === null || value === undefined) return DEFAULT_OPTIONS.strings;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      this.problems.push(`attribute strings="${String(value)}" is not a JSON object of reason texts; using the defaults`);
+      return DEFAULT_OPTIONS.strings;
+    }
+    const good: ReasonStrings = {};
+    const ignored: string[] = [];
+    for (const [kind, text] of Object.entries(value)) {
+      if (HISTORY_TYPES.includes(kind as HistoryEventType) && typeof text === 'string') good[kind as HistoryEventType] = text;
+      else ignored.push(JSON.stringify(kind));
+    }
+    if (ignored.length) this.problems.push(`strings ${ignored.join(', ')} ignored: keys are ${HISTORY_TYPES.join('|')}, values text`);
+    return Object.freeze(good);
+  }
 }
 
-function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T, problems: string[]): T {
-  const raw = text(value)?.toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  problems.push(`attribute ${name}="${raw}" must be one of ${allowed.join('|')}; using ${fallback}`);
-  return fallback;
-}
-
-/** A boolean attribute is on when present, unless it says "false". */
-function flag(value: unknown): boolean {
-  if (value === true) return true;
-  if (value === false || value === null || value === undefined) return false;
-  return String(value).trim().toLowerCase() !== 'false';
-}
-
-export function parseOptions(raw: RawOptions): ParsedOptions {
-  const problems: string[] = [];
+export function parseOptions(raw: RawOptions, attributeText: AttributeText = () => null): ParsedOptions {
+  const p = new Parser(raw, attributeText);
   const d = DEFAULT_OPTIONS;
-  const model = text(raw.model) || d.model;
-  const index = text(raw.index) || null;
-  const itemSelector = text(raw.itemSelector) || d.itemSelector;
   const options: EdgeRerankOptions = {
-    query: (text(raw.query) ?? '').replace(/\s+/g, ' '),
-    model,
-    index,
-    device: oneOf('device', raw.device, ['auto', 'webgpu', 'wasm'] as const, d.device, problems),
-    itemSelector,
-    strength: numberIn('strength', raw.strength, d.strength, 0, 1, problems),
-    maxDisplacement: numberIn('max-displacement', raw.maxDisplacement, d.maxDisplacement, 0, LIMITS.maxDisplacement, problems, true),
-    explain: flag(raw.explain),
-    consent: oneOf('consent', raw.consent, ['granted', 'denied'] as const, d.consent, problems),
-    budget: numberIn('budget', raw.budget, d.budget, 0, LIMITS.budget, problems, true),
-    maxCandidates: numberIn('max-candidates', raw.maxCandidates, d.maxCandidates, 1, LIMITS.maxCandidates, problems, true),
-    stallTimeout: numberIn(
-      'stall-timeout',
-      raw.stallTimeout,
-      d.stallTimeout,
-      LIMITS.stallTimeout[0],
-      LIMITS.stallTimeout[1],
-      problems,
-      true,
-    ),
+    query: (p.text('query') ?? '').replace(/\s+/g, ' '),
+    model: p.text('model') || d.model,
+    index: p.text('index') || null,
+    device: p.oneOf('device', ['auto', 'webgpu', 'wasm'] as const),
+    itemSelector: p.text('itemSelector') || d.itemSelector,
+    strength: p.number('strength', 0, 1),
+    maxDisplacement: p.number('maxDisplacement', 0, LIMITS.maxDisplacement, true),
+    explain: p.flag('explain'),
+    consent: p.oneOf('consent', ['granted', 'denied'] as const),
+    budget: p.number('budget', 0, LIMITS.budget, true),
+    maxCandidates: p.number('maxCandidates', 1, LIMITS.maxCandidates, true),
+    stallTimeout: p.number('stallTimeout', LIMITS.stallTimeout[0], LIMITS.stallTimeout[1], true),
+    experiment: p.number('experiment', 0, 100),
+    strings: p.strings(),
   };
-  return { options, problems };
+  return { options, problems: p.problems };
 }

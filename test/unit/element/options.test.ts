@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ATTRIBUTES, DEFAULT_OPTIONS, LIMITS, parseOptions } from '../../../src/element/options.ts';
+import {
+  DEFAULT_OPTIONS,
+  LIMITS,
+  OPTION_ATTRIBUTES,
+  flagConverter,
+  jsonConverter,
+  numberConverter,
+  parseOptions,
+} from '../../../src/element/options.ts';
 
 test('no attributes → the documented defaults and no problems', () => {
   const { options, problems } = parseOptions({});
@@ -22,6 +30,8 @@ test('attribute strings are parsed into typed values', () => {
     budget: '1000',
     maxCandidates: '50',
     stallTimeout: '5000',
+    experiment: '12.5',
+    strings: { view: 'Weil du „{title}“ angesehen hast' },
   });
   assert.deepEqual(problems, []);
   assert.deepEqual(options, {
@@ -37,6 +47,8 @@ test('attribute strings are parsed into typed values', () => {
     budget: 1000,
     maxCandidates: 50,
     stallTimeout: 5000,
+    experiment: 12.5,
+    strings: { view: 'Weil du „{title}“ angesehen hast' },
   });
 });
 
@@ -87,8 +99,45 @@ test('an empty index or model attribute means "none" / "the default"', () => {
   assert.equal(options.model, DEFAULT_OPTIONS.model);
 });
 
-test('the attribute table covers every option exactly once', () => {
-  const properties = ATTRIBUTES.map((a) => a.property).sort();
-  assert.deepEqual(properties, Object.keys(DEFAULT_OPTIONS).sort());
-  for (const spec of ATTRIBUTES) assert.equal(spec.default, DEFAULT_OPTIONS[spec.property], spec.attribute);
+test('every option has one attribute name, and the names are distinct', () => {
+  assert.deepEqual(Object.keys(OPTION_ATTRIBUTES).sort(), Object.keys(DEFAULT_OPTIONS).sort());
+  assert.equal(new Set(Object.values(OPTION_ATTRIBUTES)).size, Object.keys(OPTION_ATTRIBUTES).length);
+});
+
+test('converters turn attribute text into typed values; what they cannot read is quoted from the attribute', () => {
+  assert.equal(numberConverter.fromAttribute!('0.25', Number), 0.25);
+  assert.equal(numberConverter.fromAttribute!('  ', Number), undefined);
+  assert.ok(Number.isNaN(numberConverter.fromAttribute!('lots', Number)));
+  assert.equal(flagConverter.fromAttribute!('', Boolean), true);
+  assert.equal(flagConverter.fromAttribute!('FALSE', Boolean), false);
+  assert.equal(flagConverter.fromAttribute!(null, Boolean), false);
+  assert.deepEqual(jsonConverter.fromAttribute!('{"view":"Seen: {title}"}', Object), { view: 'Seen: {title}' });
+  assert.equal(jsonConverter.fromAttribute!('{view', Object), '{view');
+  // The element passes NaN (its converter's reading of "lots"); the problem quotes what the page wrote.
+  const attributes: Record<string, string> = { strength: 'lots', budget: '12' };
+  const { options, problems } = parseOptions({ strength: Number.NaN, budget: Number.NaN }, (name) => attributes[name] ?? null);
+  assert.equal(options.strength, 1);
+  assert.equal(options.budget, DEFAULT_OPTIONS.budget);
+  assert.deepEqual(problems, [
+    'attribute strength="lots" is not a number; using 1',
+    // A script set NaN while the attribute still says 12: quote the value, not the stale attribute.
+    'attribute budget="NaN" is not a number; using 300',
+  ]);
+});
+
+test('experiment is a percentage, clamped to 0–100', () => {
+  assert.equal(parseOptions({ experiment: 10 }).options.experiment, 10);
+  const { options, problems } = parseOptions({ experiment: '150' });
+  assert.equal(options.experiment, 100);
+  assert.deepEqual(problems, ['attribute experiment="150" is outside 0–100; using 100']);
+});
+
+test('reason strings: unknown keys and non-text values are dropped and said; text that is not JSON falls back to the defaults', () => {
+  const { options, problems } = parseOptions({ strings: { view: 'Vu : {title}', wish: 'x', cart: 5 } });
+  assert.deepEqual(options.strings, { view: 'Vu : {title}' });
+  assert.deepEqual(problems, ['strings "wish", "cart" ignored: keys are view|click|cart|purchase, values text']);
+  const bad = parseOptions({ strings: '{view' });
+  assert.deepEqual(bad.options.strings, {});
+  assert.deepEqual(bad.problems, ['attribute strings="{view" is not a JSON object of reason texts; using the defaults']);
+  assert.deepEqual(parseOptions({ strings: ['a'] }).options.strings, {});
 });
