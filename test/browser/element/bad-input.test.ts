@@ -269,7 +269,12 @@ test(
     );
     assert.match(snap.errors[0]!.message, /no progress for 2 s/);
     assert.ok(Date.now() - started >= 2000, 'gave up before the stall timeout');
-    await page.evaluate((q) => document.querySelector('edge-rerank')!.setAttribute('query', q), QUERY);
+    // The recovery loads the model in a fresh worker: give it the default stall timeout, not the 2 s that provoked the stall.
+    await page.evaluate((q) => {
+      const element = document.querySelector('edge-rerank')!;
+      element.removeAttribute('stall-timeout');
+      element.setAttribute('query', q);
+    }, QUERY);
     const recovered = await awaitRerank(page);
     assert.equal(recovered.status, 'reranked');
     assert.equal(recovered.detail?.historySize, 3, 'the history was not lost with the frozen worker');
@@ -292,7 +297,11 @@ test(
       ['worker'],
     );
     assert.match(snap.errors[0]!.message, /a download that never finishes/);
-    await page.evaluate(() => document.querySelector('edge-rerank')!.setAttribute('model', '/models/default/'));
+    await page.evaluate(() => {
+      const element = document.querySelector('edge-rerank')!;
+      element.removeAttribute('stall-timeout'); // as above: the recovery is not a second stall test
+      element.setAttribute('model', '/models/default/');
+    });
     const recovered = await awaitRerank(page);
     assert.equal(recovered.status, 'reranked', JSON.stringify(recovered.problem));
     assert.ok((recovered.detail?.embedded ?? 0) > 0, 'the model was not used after the stall');
