@@ -73,9 +73,11 @@ test('a v1 database made by hand is migrated to the current schema with its data
   const [tent, stove, lamp] = result.events;
   assert.ok(tent?.session && tent.session === stove?.session, 'sessions back-filled');
   assert.notEqual(lamp?.session, tent?.session);
+  // The v1 row held codes [127, 0, -64] × 0.01, i.e. (1.27, 0, -0.64); the cache hands back unit vectors (src/vector/int8.ts).
+  const norm = Math.hypot(1.27, 0, -0.64);
   assert.deepEqual(
-    result.tent.map((x) => Math.round(x * 100) / 100),
-    [1.27, 0, -0.64],
+    result.tent.map((x) => Math.round(x * 1000) / 1000),
+    [1.27 / norm, 0, -0.64 / norm].map((x) => Math.round(x * 1000) / 1000),
   );
   assert.deepEqual(result.weights, { affinity: 0.25 });
   assert.deepEqual(result.afterLru, ['lamp', 'tent'], 'migrated vectors take part in the LRU');
