@@ -11,6 +11,9 @@ export interface RecordedRequest {
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** Response status and body size (Content-Length), set once the response has finished. */
+  status?: number;
+  bytes?: number;
 }
 
 export interface StaticServer {
@@ -28,6 +31,8 @@ export interface StaticServerOptions {
   /** Extra routes answered before the mounts (e.g. a search endpoint). */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse, body: string) => void>;
   port?: number;
+  /** Called for every request once its response has finished (status and bytes set). */
+  onResponse?: (request: RecordedRequest) => void;
 }
 
 const TYPES: Record<string, string> = {
@@ -70,7 +75,14 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
+      const record: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
+      requests.push(record);
+      res.on('finish', () => {
+        record.status = res.statusCode;
+        const length = res.getHeader('content-length');
+        if (length !== undefined) record.bytes = Number(length);
+        options.onResponse?.(record);
+      });
       const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       if (options.crossOriginIsolated) {
         res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
@@ -85,7 +97,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         res.end('not found');
         return;
       }
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
       createReadStream(file).pipe(res);
     });
   });
