@@ -1,7 +1,10 @@
-// npm run demo: builds dist/ first (package.json), then serves the demo shop.
-// PORT picks the port (default 5173).
+// npm run demo: builds dist/ first (package.json), then builds the demo index
+// with the batch builder (skipped when its inputs have not changed) and
+// serves the demo shop. PORT picks the port (default 5173; 0 = any free one);
+// DEMO_GENERATED_DIR where the generated catalog, log and index go.
 import { existsSync } from 'node:fs';
-import { startDemoShop } from './shop-server.ts';
+import { resolve } from 'node:path';
+import { DEFAULT_GENERATED_DIR, startDemoShop } from './shop-server.ts';
 
 const port = Number(process.env.PORT ?? 5173);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -11,11 +14,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 if (!existsSync('dist/edge-rerank.js')) {
   console.warn('[edge-rerank demo] dist/edge-rerank.js is missing: run `npm run build` (npm run demo does it for you)');
 }
-const shop = await startDemoShop({ port });
+const generatedDir = process.env.DEMO_GENERATED_DIR ? resolve(process.env.DEMO_GENERATED_DIR) : DEFAULT_GENERATED_DIR;
+const shop = await startDemoShop({ port, generatedDir, log: (line) => console.log(line) });
+const index = shop.index!;
 console.log(
-  `Demo shop: ${shop.url}  (${shop.catalog.length} products${shop.hasIndex ? ', with the demo index' : ', vectors embedded on the device'})`,
+  `demo index: ${index.built ? `built in ${index.seconds.toFixed(1)} s` : 'up to date (same catalog, log, model and builder)'} → ${index.dir}`,
 );
-if (!shop.hasIndex) console.log('Tip: `npx tsx demo/build-demo-index.ts` builds a demo index (vectors + "bought together" neighbours).');
+console.log(`Demo shop: ${shop.url}  (${shop.catalog.length} products, offline: every file comes from this server)`);
 console.log('Ctrl+C to stop.');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void shop.close().then(() => process.exit(0)));

@@ -1,17 +1,31 @@
 // An invented, anonymised "bought together" log for the demo shop, so the
 // demo index carries behavioural neighbours like a real shop's would:
-// shoppers buy kits (camping, rain, climbing, running), mostly from one brand.
-// Seeded: the same log every run. One JSON line per shopper: {user, items}.
+// shoppers buy kits (a trail-running kit, an espresso corner, a newborn's
+// feeding set…), mostly from one brand. Seeded: the same log every run.
+// One JSON line per shopper: {user, items}.
 import type { DemoProduct } from './generate-catalog.ts';
 import { seededRandom } from '../../scripts/seeded-random.ts';
 
-/** Product type names (the end of each title) that are bought together. */
+/** Product types (DemoProduct.type) that are bought together. */
 export const KITS: readonly (readonly string[])[] = [
-  ['Tent', 'Sleeping Bag', 'Sleeping Pad', 'Camping Stove', 'Cookset', 'Headlamp', 'Lantern'],
-  ['Rain Jacket', 'Hiking Trousers', 'Hiking Boots', 'Trekking Poles', 'Daypack', 'Compass'],
-  ['Climbing Harness', 'Carabiner Set', 'Climbing Rope', 'Chalk Bag', 'Approach Shoes'],
-  ['Trail Running Shoes', 'Water Bottle', 'Base Layer', 'GPS Watch', 'Water Filter'],
-  ['Backpacking Pack', 'Down Jacket', 'Fleece', 'Water Filter', 'Sleeping Bag'],
+  [
+    'Trail Running Shoes',
+    'Running Socks',
+    'Soft Flask Bottle',
+    'Running Vest',
+    'Running Jacket',
+    'Running Headlamp',
+    'GPS Running Watch',
+    'Heart Rate Monitor',
+  ],
+  ['Tent', 'Sleeping Bag', 'Camping Kettle', 'Camping Mug', 'Picnic Blanket', 'Water Bottle'],
+  ['Hiking Boots', 'Rain Jacket', 'Down Jacket', 'Hiking Backpack', 'Water Bottle'],
+  ['Espresso Machine', 'Burr Grinder', 'Espresso Tamper', 'Milk Jug', 'Milk Thermometer', 'Coffee Beans', 'Coffee Scale'],
+  ['Pour-Over Dripper', 'Gooseneck Kettle', 'Burr Grinder', 'Coffee Scale', 'Coffee Beans', 'Travel Mug'],
+  ["Chef's Knife", 'Cast Iron Pan', 'Mixing Bowl Set', 'Kitchen Scale', 'Stand Mixer', 'Electric Kettle'],
+  ['Baby Bottle', 'Bottle Warmer', 'Bottle Steriliser', 'Sippy Cup', 'Digital Thermometer'],
+  ['Stroller', 'Car Seat', 'Baby Carrier', 'Changing Bag', 'Swaddle Blanket'],
+  ['Baby Monitor', 'Night Light', 'Swaddle Blanket', 'Baby Bath', 'Baby Scale', 'First Shoes'],
 ];
 
 export interface ShopperBasket {
@@ -19,30 +33,40 @@ export interface ShopperBasket {
   items: string[];
 }
 
-function typeOf(product: DemoProduct, kit: readonly string[]): string | undefined {
-  return kit.find((type) => product.title.endsWith(` ${type}`));
-}
+export const DEFAULT_SHOPPERS = 1500;
 
-export function generateInteractions(catalog: DemoProduct[], shoppers = 800, seed = 7): ShopperBasket[] {
+export function generateInteractions(catalog: readonly DemoProduct[], shoppers = DEFAULT_SHOPPERS, seed = 7): ShopperBasket[] {
   const random = seededRandom(seed);
   const baskets: ShopperBasket[] = [];
-  for (let s = 0; s < shoppers; s++) {
-    const kit = KITS[Math.floor(random() * KITS.length)]!;
-    const inKit = catalog.filter((p) => typeOf(p, kit));
+  const kits = KITS.map((kit) => catalog.filter((p) => kit.includes(p.type))).filter((inKit) => inKit.length > 1);
+  for (let s = 0; s < shoppers && kits.length; s++) {
+    const inKit = kits[Math.floor(random() * kits.length)]!;
     const anchor = inKit[Math.floor(random() * inKit.length)]!;
     const size = 2 + Math.floor(random() * 3);
     const items = [anchor.id];
+    const types = new Set([anchor.type]);
     for (let tries = 0; items.length < size && tries < 50; tries++) {
       // Brand loyalty: seven times in ten the next item is the anchor's brand.
       const loyal = random() < 0.7;
-      const pool = inKit.filter((p) => !items.includes(p.id) && (!loyal || p.brand === anchor.brand));
-      if (pool.length) items.push(pool[Math.floor(random() * pool.length)]!.id);
+      const pool = inKit.filter((p) => !types.has(p.type) && (!loyal || p.brand === anchor.brand));
+      const next = pool[Math.floor(random() * pool.length)];
+      if (next) {
+        items.push(next.id);
+        types.add(next.type);
+      }
     }
     baskets.push({ user: `shopper-${s + 1}`, items });
   }
   return baskets;
 }
 
-export function interactionsJsonl(baskets: ShopperBasket[]): string {
+export function interactionsJsonl(baskets: readonly ShopperBasket[]): string {
   return baskets.map((b) => JSON.stringify(b)).join('\n') + '\n';
+}
+
+/** How many baskets hold each product: the shop's popularity signal. */
+export function salesCounts(baskets: readonly ShopperBasket[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { items } of baskets) for (const id of items) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
 }
