@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: runs the TypeScript evaluation CLI through tsx's API, so
-// `npx edge-rerank-eval --data DIR …` works without a compile step.
-import { register } from 'tsx/esm/api';
+// edge-rerank-eval: the published package runs the compiled cli/ (built by
+// `npm run build:cli`); a source checkout runs the TypeScript through tsx.
+import { launch } from './launch.js';
 
-register();
-const { main } = await import('../scripts/eval/run-eval.ts');
-process.exitCode = await main(process.argv.slice(2));
+await launch('../scripts/eval/cli.ts', '../cli/edge-rerank-eval.mjs');

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: runs the TypeScript CLI through tsx, so `npx edge-rerank-index`
-// works in this repository without a compile step.
-import { register } from 'tsx/esm/api';
+// edge-rerank-index: the published package runs the compiled cli/ (built by
+// `npm run build:cli`); a source checkout runs the TypeScript through tsx.
+import { launch } from './launch.js';
 
-register();
-await import('../scripts/build-index/cli.ts');
+await launch('../scripts/build-index/cli.ts', '../cli/edge-rerank-index.mjs');

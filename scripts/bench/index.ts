@@ -6,8 +6,8 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { listSupportedBackends } from 'onnxruntime-node';
 import { buildIndex, type BuildSummary } from '../build-index/build.ts';
-import { cudaBinariesInstalled, type ResolvedDevice } from '../build-index/device.ts';
-import type { Arithmetic } from '../build-index/embedder.ts';
+import type { Arithmetic, ResolvedDevice } from '../build-index/build-settings.ts';
+import { cudaBinariesInstalled } from '../build-index/device.ts';
 import { jsonl, syntheticCatalog } from '../build-index/synthetic-catalog.ts';
 
 const ITEMS = Number(process.env.BENCH_INDEX_ITEMS ?? 20_000);

@@ -13,22 +13,19 @@ import type { Neighbour } from '../../src/rank/types.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { BUILD_DIR, planShards, writePlan, writeRecord, type PlannedItem } from './build-plan.ts';
 import { readCatalog, type InputProblem } from './catalog.ts';
-import type { IndexDevice, ResolvedDevice } from './device.ts';
-import { openEmbedder, type Arithmetic, type ModelDtype } from './embedder.ts';
+import {
+  DEFAULT_BATCH,
+  DEFAULT_CHECKPOINT_ITEMS,
+  DEFAULT_MODEL_DIR,
+  type Arithmetic,
+  type IndexDevice,
+  type ModelDtype,
+  type ResolvedDevice,
+  type ShardPart,
+} from './build-settings.ts';
+import { openEmbedder } from './embedder.ts';
 import { readInteractions } from './interactions.ts';
 import { finishedShard, mergeIndex } from './merge.ts';
-
-export const DEFAULT_MODEL_DIR = 'public/models/default';
-export const DEFAULT_BATCH = 64;
-/** Large enough that most token-length groups fill whole batches. */
-export const DEFAULT_CHECKPOINT_ITEMS = 2048;
-
-export interface ShardPart {
-  /** 0-based part number. */
-  index: number;
-  /** How many parts in all. */
-  count: number;
-}
 
 export interface BuildOptions {
   catalog: string;
@@ -81,17 +78,6 @@ export interface BuildSummary {
   /** Path of manifest.json, or null for one part of a split build. */
   manifest: string | null;
   itemsWithNeighbours: number;
-}
-
-/** "2/8" → { index: 2, count: 8 }. */
-export function parseShardPart(value: string): ShardPart {
-  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || count < 1 || index >= count) {
-    throw new EdgeRerankError('input', `--shard ${value}: expected i/n with 0 ≤ i < n, e.g. 0/4`);
-  }
-  return { index, count };
 }
 
 function countBy(problems: InputProblem[]): Record<string, number> {

@@ -6,10 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { EdgeRerankError } from '../../src/errors.ts';
-
-export type IndexDevice = 'auto' | 'cuda' | 'webgpu' | 'cpu';
-export type ResolvedDevice = Exclude<IndexDevice, 'auto'>;
-export const INDEX_DEVICES: readonly IndexDevice[] = ['auto', 'cuda', 'webgpu', 'cpu'];
+import type { ResolvedDevice } from './build-settings.ts';
 
 /** onnxruntime-node ships CUDA as a separate download (its install script). */
 export function cudaBinariesInstalled(): boolean {

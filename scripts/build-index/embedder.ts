@@ -14,16 +14,11 @@ import { EdgeRerankError } from '../../src/errors.ts';
 import { poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from '../../src/model/pooling.ts';
 import type { EncoderPooling } from '../../src/model/types.ts';
 import { l2NormalizeInPlace } from '../../src/vector/l2.ts';
-import { createSession, cudaBinariesInstalled, type IndexDevice, type ResolvedDevice } from './device.ts';
+import type { Arithmetic, IndexDevice, ModelDtype, ResolvedDevice } from './build-settings.ts';
+import { createSession, cudaBinariesInstalled } from './device.ts';
 import { withInt8Arithmetic } from './int8-arithmetic.ts';
 import { loadTokenizer } from './item-tokenizer.ts';
 import { defaultTokenizerWorkers, openTokenizerPool, type TokenizerPool } from './tokenizer-pool.ts';
-
-export type ModelDtype = 'q8' | 'fp32';
-/** float32: the browser's own arithmetic. int8: integer kernels on the CPU,
- *  about twice as fast, vectors within cosine 0.999 (see int8-arithmetic.ts). */
-export type Arithmetic = 'float32' | 'int8';
-export const ARITHMETICS: readonly Arithmetic[] = ['float32', 'int8'];
 
 export interface EmbedderOptions {
   /** The model folder the browser loads (tokenizer.json, config.json, onnx/). */

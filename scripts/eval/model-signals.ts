@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ITEM_TEXT_VERSION } from '../../src/model/item-text.ts';
+import { DEFAULT_MODEL_DIR } from '../package-root.ts';
 import type { Dataset } from './dataset.ts';
 import { behaviourOnlySignals, type CatalogSignals } from './catalog-signals.ts';
 
@@ -20,7 +21,7 @@ export interface SignalOptions {
   log: (line: string) => void;
 }
 
-export const MODEL_DIR = fileURLToPath(new URL('../../public/models/default/', import.meta.url));
+export const MODEL_DIR = join(DEFAULT_MODEL_DIR, '/');
 const MODEL_FILE = join(MODEL_DIR, 'onnx', 'model_quantized.onnx');
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');

@@ -3,7 +3,6 @@
 // and write summary.json + SVG charts (+ optional per-case rankings).
 import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EdgeRerankError } from '../../src/errors.ts';
 import { DEFAULT_MAX_DISPLACEMENT, DEFAULT_WEIGHTS } from '../../src/rank/default-weights.ts';
 import { readDataset } from './dataset.ts';
@@ -15,10 +14,6 @@ import { resultsTable } from './table.ts';
 import { resultsChart } from './chart.ts';
 import { SIMULATED_SESSIONS } from './click-simulation.ts';
 
-const USAGE = `usage: edge-rerank-eval --data DIR [--out DIR] [--rankings FILE] [--methods server,semantic,personalized,...]
-                        [--limit N] [--content auto|none] [--cache DIR]
-  DIR holds items.jsonl, cases.jsonl and optionally purchases.jsonl (see docs/RANKING.md).`;
-
 export interface EvalSummaryFile {
   data: { dir: string; cases: number; items: number; purchases: number | null; sha256: Record<string, string | undefined> };
   signals: { content: string; behaviour: string };
@@ -28,128 +23,92 @@ export interface EvalSummaryFile {
   acceptance: Record<string, ReturnType<typeof acceptance>>;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        out: { type: 'string', default: 'eval/results' },
-        rankings: { type: 'string' },
-        methods: { type: 'string' },
-        limit: { type: 'string' },
-        content: { type: 'string', default: 'auto' },
-        cache: { type: 'string', default: 'eval/cache' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    }).values;
-  } catch (err) {
-    console.error(`[edge-rerank] ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (!args.data) {
-    console.error(`[edge-rerank] --data DIR is required\n${USAGE}`);
-    return 2;
-  }
-  const limit = args.limit === undefined ? Infinity : Number(args.limit);
-  if (!(limit > 0)) {
-    console.error(`[edge-rerank] --limit must be a positive number, got "${args.limit}"`);
-    return 2;
-  }
-  if (args.content !== 'auto' && args.content !== 'none') {
-    console.error(`[edge-rerank] --content must be auto or none, got "${args.content}"`);
-    return 2;
-  }
-  const log = (line: string): void => {
-    if (!args.quiet) console.log(line);
-  };
+export interface EvalOptions {
+  /** Folder with items.jsonl, cases.jsonl and optionally purchases.jsonl. */
+  data: string;
+  out: string;
+  /** Write every case's order per method here (JSON Lines). */
+  rankings?: string | undefined;
+  /** Only these methods (server is always added); all when absent. */
+  methods?: string[] | undefined;
+  /** Only the first N cases. */
+  limit?: number | undefined;
+  content: 'auto' | 'none';
+  cache: string;
+  log: (line: string) => void;
+}
 
-  try {
-    const started = performance.now();
-    const dataset = readDataset(resolve(args.data));
-    if (Number.isFinite(limit)) dataset.cases = dataset.cases.slice(0, limit);
-    const signals = await catalogSignals(dataset, { content: args.content, cacheDir: resolve(args.cache), log });
-    const settings = { weights: DEFAULT_WEIGHTS, maxDisplacement: DEFAULT_MAX_DISPLACEMENT };
-    let methods = allMethods(dataset, signals, settings);
-    if (args.methods) {
-      const wanted = new Set(
-        args.methods
-          .split(',')
-          .map((m) => m.trim())
-          .filter(Boolean),
+/** Runs the evaluation and writes its results; a bad input is an EdgeRerankError. */
+export async function runEval(args: EvalOptions): Promise<void> {
+  const { log } = args;
+  const started = performance.now();
+  const dataset = readDataset(resolve(args.data));
+  if (args.limit !== undefined) dataset.cases = dataset.cases.slice(0, args.limit);
+  const signals = await catalogSignals(dataset, { content: args.content, cacheDir: resolve(args.cache), log });
+  const settings = { weights: DEFAULT_WEIGHTS, maxDisplacement: DEFAULT_MAX_DISPLACEMENT };
+  let methods = allMethods(dataset, signals, settings);
+  if (args.methods) {
+    const wanted = new Set(args.methods);
+    const unknown = [...wanted].filter((m) => !methods.some((x) => x.name === m));
+    if (unknown.length)
+      throw new EdgeRerankError(
+        'input',
+        `--methods: unknown or unavailable ${unknown.join(', ')} (available: ${methods.map((m) => m.name).join(', ')})`,
       );
-      const unknown = [...wanted].filter((m) => !methods.some((x) => x.name === m));
-      if (unknown.length)
-        throw new EdgeRerankError(
-          'input',
-          `--methods: unknown or unavailable ${unknown.join(', ')} (available: ${methods.map((m) => m.name).join(', ')})`,
-        );
-      wanted.add('server'); // the baseline every difference is measured against
-      methods = methods.filter((m) => wanted.has(m.name));
-    }
-
-    let rankings: ReturnType<typeof createWriteStream> | undefined;
-    if (args.rankings) {
-      mkdirSync(dirname(resolve(args.rankings)), { recursive: true });
-      rankings = createWriteStream(resolve(args.rankings));
-    }
-    const run = evaluate(dataset.cases, methods, rankings ? (line) => rankings.write(`${JSON.stringify(line)}\n`) : undefined);
-    if (rankings) await new Promise<void>((done, fail) => rankings.end((err?: Error | null) => (err ? fail(err) : done())));
-
-    const results: EvalSummaryFile['results'] = {};
-    const accepted: EvalSummaryFile['acceptance'] = {};
-    for (const subset of SUBSETS) {
-      const summary = summarize(dataset.cases, run, subset);
-      if (summary.server?.overall.cases === 0) continue;
-      results[subset] = summary;
-      if (summary.personalized) accepted[subset] = acceptance(summary.personalized);
-    }
-
-    const outDir = resolve(args.out);
-    mkdirSync(outDir, { recursive: true });
-    const file: EvalSummaryFile = {
-      data: {
-        dir: args.data,
-        cases: dataset.cases.length,
-        items: dataset.items.size,
-        purchases: dataset.purchases?.length ?? null,
-        sha256: dataset.sha256,
-      },
-      signals: signals.source,
-      settings: {
-        weights: settings.weights,
-        maxDisplacement: settings.maxDisplacement,
-        simulatedSessions: SIMULATED_SESSIONS,
-        split: 'by user: fnv1a("edge-rerank-split:" + user) % 10 → 0-5 train, 6-7 validation, 8-9 test',
-        bootstrap: '2000 paired resamples of cases, fixed seed, 2.5/97.5 percentiles',
-      },
-      methods: Object.fromEntries(methods.map((m) => [m.name, m.description])),
-      results,
-      acceptance: accepted,
-    };
-    writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(file, null, 1)}\n`);
-    for (const subset of ['all', 'test'] as const) {
-      const summary = results[subset];
-      if (!summary) continue;
-      const title = `${subset === 'all' ? 'All' : 'Test-split'} cases (${summary.server?.overall.cases}) of ${args.data}`;
-      writeFileSync(join(outDir, `chart-${subset}.svg`), resultsChart(title, summary));
-      log(`\n${resultsTable(title, summary)}`);
-    }
-    for (const [subset, verdict] of Object.entries(accepted)) log(`acceptance (${subset}): ${JSON.stringify(verdict)}`);
-    const seconds = [...run.seconds].map(([m, s]) => `${m} ${s.toFixed(1)}s`).join(', ');
-    log(
-      `\n${dataset.cases.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s (${seconds}); wrote ${join(outDir, 'summary.json')}`,
-    );
-    return 0;
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    console.error(`[edge-rerank] ${err instanceof EdgeRerankError ? `${err.code}: ` : ''}${message}`);
-    return 1;
+    wanted.add('server'); // the baseline every difference is measured against
+    methods = methods.filter((m) => wanted.has(m.name));
   }
+
+  let rankings: ReturnType<typeof createWriteStream> | undefined;
+  if (args.rankings) {
+    mkdirSync(dirname(resolve(args.rankings)), { recursive: true });
+    rankings = createWriteStream(resolve(args.rankings));
+  }
+  const run = evaluate(dataset.cases, methods, rankings ? (line) => rankings.write(`${JSON.stringify(line)}\n`) : undefined);
+  if (rankings) await new Promise<void>((done, fail) => rankings.end((err?: Error | null) => (err ? fail(err) : done())));
+
+  const results: EvalSummaryFile['results'] = {};
+  const accepted: EvalSummaryFile['acceptance'] = {};
+  for (const subset of SUBSETS) {
+    const summary = summarize(dataset.cases, run, subset);
+    if (summary.server?.overall.cases === 0) continue;
+    results[subset] = summary;
+    if (summary.personalized) accepted[subset] = acceptance(summary.personalized);
+  }
+
+  const outDir = resolve(args.out);
+  mkdirSync(outDir, { recursive: true });
+  const file: EvalSummaryFile = {
+    data: {
+      dir: args.data,
+      cases: dataset.cases.length,
+      items: dataset.items.size,
+      purchases: dataset.purchases?.length ?? null,
+      sha256: dataset.sha256,
+    },
+    signals: signals.source,
+    settings: {
+      weights: settings.weights,
+      maxDisplacement: settings.maxDisplacement,
+      simulatedSessions: SIMULATED_SESSIONS,
+      split: 'by user: fnv1a("edge-rerank-split:" + user) % 10 → 0-5 train, 6-7 validation, 8-9 test',
+      bootstrap: '2000 paired resamples of cases, fixed seed, 2.5/97.5 percentiles',
+    },
+    methods: Object.fromEntries(methods.map((m) => [m.name, m.description])),
+    results,
+    acceptance: accepted,
+  };
+  writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(file, null, 1)}\n`);
+  for (const subset of ['all', 'test'] as const) {
+    const summary = results[subset];
+    if (!summary) continue;
+    const title = `${subset === 'all' ? 'All' : 'Test-split'} cases (${summary.server?.overall.cases}) of ${args.data}`;
+    writeFileSync(join(outDir, `chart-${subset}.svg`), resultsChart(title, summary));
+    log(`\n${resultsTable(title, summary)}`);
+  }
+  for (const [subset, verdict] of Object.entries(accepted)) log(`acceptance (${subset}): ${JSON.stringify(verdict)}`);
+  const seconds = [...run.seconds].map(([m, s]) => `${m} ${s.toFixed(1)}s`).join(', ');
+  log(
+    `\n${dataset.cases.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s (${seconds}); wrote ${join(outDir, 'summary.json')}`,
+  );
 }

@@ -179,7 +179,7 @@ test('metrics on a hand-made folder match a hand calculation', async () => {
   assert.match(run.stdout, /server\s+overall\s+2\s/);
 });
 
-test('a malformed case line fails with one [edge-rerank] line naming the file and line', async () => {
+test('a malformed case line fails with one edge-rerank-eval: line naming the file and line', async () => {
   const dir = join(TMP, 'bad');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'items.jsonl'), jsonl([{ id: 'a', title: 'A' }]));
@@ -192,7 +192,7 @@ test('a malformed case line fails with one [edge-rerank] line naming the file an
   const lines = run.stderr
     .trim()
     .split('\n')
-    .filter((l) => l.startsWith('[edge-rerank]'));
+    .filter((l) => l.startsWith('edge-rerank-eval: '));
   assert.equal(lines.length, 1, run.stderr);
-  assert.match(lines[0]!, /cases\.jsonl:2/);
+  assert.match(lines[0]!, /^edge-rerank-eval: input: .*cases\.jsonl:2/);
 });

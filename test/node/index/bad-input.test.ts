@@ -80,7 +80,7 @@ test('an explicit device that is not available is an error, not a silent CPU bui
 test('usage errors exit 2 with the usage text', async () => {
   const result = await runCli(['build', '--catalog', 'x.jsonl']);
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /build needs --catalog FILE and --out DIR\nusage:/);
+  assert.match(result.stderr, /^edge-rerank-index: build needs --out DIR\nusage:/);
   const shard = await runCli(['build', '--catalog', 'x', '--out', 'y', '--shard', '3/3']);
   assert.equal(shard.code, 2);
   assert.match(shard.stderr, /--shard 3\/3: expected i\/n/);

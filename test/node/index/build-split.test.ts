@@ -100,19 +100,32 @@ test('a build killed after its first checkpoint leaves no manifest; --resume fin
   assertSameFolder(out, reference);
 });
 
-test('inspect prints the stored vector as a JSON array on its last line, after the neighbours', async () => {
+test('inspect prints a summary of the item; the whole vector only with --vector, as JSON on the last line', async () => {
   const index = await openIndexFolder(reference);
   const found = await index.lookup(items.map((i) => i.id));
   const withNeighbours = [...found.values()].find((item) => item.neighbours.length > 0);
   assert.ok(withNeighbours);
-  const result = await runCli(['inspect', '--index', reference, '--id', withNeighbours.id]);
-  assert.equal(result.code, 0, result.stderr);
-  const lines = result.stdout.trim().split('\n');
-  assert.deepEqual(JSON.parse(lines[lines.length - 1] ?? ''), Array.from(withNeighbours.vector));
+  const summary = await runCli(['inspect', '--index', reference, '--id', withNeighbours.id]);
+  assert.equal(summary.code, 0, summary.stderr);
+  const lines = summary.stdout.trim().split('\n');
+  assert.ok(lines.includes(`item: ${withNeighbours.id}`), summary.stdout);
+  assert.match(summary.stdout, new RegExp(`^vector: ${withNeighbours.vector.length} dimensions .*norm 1\\.0000`, 'm'));
+  assert.match(summary.stdout, /^shard: shards\/\S+ \(one of 16; the index holds \d+ items\)$/m);
+  assert.ok(!lines.some((l) => l.startsWith('[')), 'no raw vector without --vector');
   for (const n of withNeighbours.neighbours) assert.ok(lines.includes(`  ${n.id}\t${n.weight}`), `neighbour ${n.id}`);
+
+  const full = await runCli(['inspect', '--index', reference, '--id', withNeighbours.id, '--vector']);
+  assert.equal(full.code, 0, full.stderr);
+  const fullLines = full.stdout.trim().split('\n');
+  assert.deepEqual(JSON.parse(fullLines[fullLines.length - 1] ?? ''), Array.from(withNeighbours.vector));
+  assert.deepEqual(
+    fullLines.slice(0, -1).map((l) => l.replace(' (--vector prints it all)', '')),
+    lines.map((l) => l.replace(' (--vector prints it all)', '')),
+  );
+
   const missing = await runCli(['inspect', '--index', reference, '--id', 'no-such-sku']);
   assert.equal(missing.code, 1);
-  assert.match(missing.stderr, /no item with id no-such-sku/);
+  assert.match(missing.stderr, /^edge-rerank-index: input: .*no item with id no-such-sku/);
 });
 
 test('--min-pair-shoppers keeps only pairs that enough shoppers share; the weights of kept pairs are unchanged', async () => {
