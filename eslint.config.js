@@ -9,6 +9,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
+      'cli/',
       'public/',
       'eval/cache/',
       'eval/results/',

@@ -10,10 +10,13 @@ import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { ortWebDist } from './ort-web-dist.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const ortDist = join(root, 'node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist');
+const ortDist = ortWebDist();
+/** --release (npm pack): no source maps, which a shop's host does not serve. */
+const sourcemap = !process.argv.includes('--release');
 /** The plain SIMD build (WASM) and the asyncify build (WebGPU + WASM); see src/worker/ort-files.ts. */
 const ORT_FILES = [
   'ort-wasm-simd-threaded.mjs',
@@ -36,14 +39,14 @@ async function main(): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(join(dist, 'ort'), { recursive: true });
 
-  await build({ ...common, entryPoints: { 'edge-rerank': join(root, 'src/element/index.ts') }, outdir: dist, sourcemap: true });
+  await build({ ...common, entryPoints: { 'edge-rerank': join(root, 'src/element/index.ts') }, outdir: dist, sourcemap });
   await build({
     ...common,
     entryPoints: { 'edge-rerank.worker': join(root, 'src/worker/worker.ts') },
     outdir: dist,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    sourcemap: true,
+    sourcemap,
   });
   for (const file of ORT_FILES) copyFileSync(join(ortDist, file), join(dist, 'ort', file));
 
