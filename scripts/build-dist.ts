@@ -10,6 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { PLAIN_DIST_FILES, type DistFiles } from '../src/worker/dist-files.ts';
 import { ortWebDist } from './ort-web-dist.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,13 +19,6 @@ const dist = join(root, 'dist');
 const ortDist = ortWebDist();
 /** --release (npm pack): no source maps, which a shop's host does not serve. */
 const sourcemap = !process.argv.includes('--release');
-/** The plain SIMD build (WASM) and the asyncify build (WebGPU + WASM); see src/worker/ort-files.ts. */
-const ORT_FILES = [
-  'ort-wasm-simd-threaded.mjs',
-  'ort-wasm-simd-threaded.wasm',
-  'ort-wasm-simd-threaded.asyncify.mjs',
-  'ort-wasm-simd-threaded.asyncify.wasm',
-];
 
 const common = {
   bundle: true,
@@ -35,20 +30,52 @@ const common = {
   logLevel: 'warning',
 } as const;
 
+const contentHash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+
+/** Copies ORT's plain SIMD build (WASM) and asyncify build (WebGPU + WASM) to dist/ort/, named by content. */
+function copyRuntime(): DistFiles['ort'] {
+  const named = (file: string) => {
+    const bytes = readFileSync(join(ortDist, file));
+    const name = file.replace(/\.(mjs|wasm)$/, `.${contentHash(bytes)}.$1`);
+    writeFileSync(join(dist, 'ort', name), bytes);
+    return name;
+  };
+  const { plain, asyncify } = PLAIN_DIST_FILES.ort;
+  return {
+    plain: { mjs: named(plain.mjs), wasm: named(plain.wasm) },
+    asyncify: { mjs: named(asyncify.mjs), wasm: named(asyncify.wasm) },
+  };
+}
+
 async function main(): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(join(dist, 'ort'), { recursive: true });
 
-  await build({ ...common, entryPoints: { 'edge-rerank': join(root, 'src/element/index.ts') }, outdir: dist, sourcemap });
-  await build({
+  // Every file but the script-tag module gets a content hash in its name, and
+  // the file that loads it is told the name (src/worker/dist-files.ts): the
+  // runtime first, then the worker that names it, then the module that names the worker.
+  const ort = copyRuntime();
+  const worker = await build({
     ...common,
     entryPoints: { 'edge-rerank.worker': join(root, 'src/worker/worker.ts') },
+    entryNames: '[name]-[hash]',
     outdir: dist,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap,
+    metafile: true,
+    define: { EDGE_RERANK_DIST_FILES: JSON.stringify({ worker: '', ort } satisfies DistFiles) },
   });
-  for (const file of ORT_FILES) copyFileSync(join(ortDist, file), join(dist, 'ort', file));
+  const workerFile = Object.entries(worker.metafile.outputs).find(([, o]) => o.entryPoint)?.[0];
+  if (!workerFile) throw new Error('the worker build wrote no entry');
+  const files: DistFiles = { worker: workerFile.slice(workerFile.lastIndexOf('/') + 1), ort };
+  await build({
+    ...common,
+    entryPoints: { 'edge-rerank': join(root, 'src/element/index.ts') },
+    outdir: dist,
+    sourcemap,
+    define: { EDGE_RERANK_DIST_FILES: JSON.stringify(files) },
+  });
 
   const types = spawnSync(
     process.execPath,
@@ -88,7 +115,7 @@ async function main(): Promise<void> {
   const main = readFileSync(join(dist, 'edge-rerank.js'));
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
   console.log(`dist/edge-rerank.js ${kb(main.length)} (${kb(gzipSync(main).length)} gzip)`);
-  console.log(`dist/edge-rerank.worker.js ${kb(statSync(join(dist, 'edge-rerank.worker.js')).size)}`);
+  console.log(`dist/${files.worker} ${kb(statSync(join(dist, files.worker)).size)}`);
 }
 
 main().catch((err: unknown) => {

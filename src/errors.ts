@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'storage' // IndexedDB missing, blocked or over quota
   | 'index' // candidate index missing, corrupt or built for another model
   | 'input' // bad attributes, candidates or catalog lines
-  | 'worker'; // the worker crashed or could not start
+  | 'worker' // the worker crashed or could not start
+  | 'csp'; // the page's Content-Security-Policy blocked a script, worker, file or WebAssembly; the message says what to allow
 
 export class EdgeRerankError extends Error {
   readonly code: ErrorCode;

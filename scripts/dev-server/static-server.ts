@@ -28,6 +28,8 @@ export interface StaticServerOptions {
   mounts: Record<string, string>;
   /** Cross-origin isolation (COOP/COEP) lets ORT use more than one thread. */
   crossOriginIsolated?: boolean;
+  /** Headers sent with every response, e.g. a Content-Security-Policy. */
+  headers?: Record<string, string>;
   /** Extra routes answered before the mounts (e.g. a search endpoint). */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse, body: string) => void>;
   port?: number;
@@ -89,6 +91,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
       }
       res.setHeader('Cache-Control', 'no-cache');
+      for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
       const route = options.routes?.[pathname];
       if (route) return route(req, res, body);
       const file = resolveFile(mounts, pathname);

@@ -4,10 +4,13 @@
 // hanging: a call never waits for a worker that stopped making progress.
 import { wrap, releaseProxy, type Remote } from 'comlink';
 import type { CallContext, Outcome, Problem, RerankWorkerApi } from '../worker/api.ts';
+import { DIST_FILES } from '../worker/dist-files.ts';
+import { crossOriginWorkerUrl } from './cross-origin-worker.ts';
 import { PROGRESS_KEY } from '../worker/progress.ts';
 
-/** Resolved from this module's own URL so dist/ works from any static host. */
-export const WORKER_URL = new URL('./edge-rerank.worker.js', import.meta.url);
+/** Resolved from this module's own URL so dist/ works from any static host;
+ *  the name carries a content hash (worker/dist-files.ts). */
+export const WORKER_URL = new URL(`./${DIST_FILES.worker}`, import.meta.url);
 
 /** A worker that reports no progress for this long while a call waits is stopped. */
 export const DEFAULT_STALL_MS = 30_000;
@@ -29,22 +32,10 @@ const context: CallContext = { avoidWebgpu: false };
 /** An outcome, plus what happened on the way (e.g. the worker was restarted after WebGPU failed). */
 export type CallOutcome<T> = Outcome<T> & { notices?: Problem[] };
 
-/** Browsers refuse a worker script from another origin (dist/ on a CDN): then
- *  a same-origin blob module imports it, and everything inside still resolves
- *  from the CDN URL. The CDN must send CORS headers, as CDNs do. A blob
- *  worker's base URL is a blob: URL, against which "/models/…" cannot be
- *  fetched, so a first module makes the worker resolve like the page it serves:
- *  the page's location, and origin-relative fetches against the page. */
+/** dist/ on another origin (a CDN) starts through a same-origin blob (cross-origin-worker.ts). */
 function workerScriptUrl(): string | URL {
   if (typeof location === 'undefined' || WORKER_URL.origin === location.origin) return WORKER_URL;
-  const blob = (source: string) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  const page = JSON.stringify(location.href);
-  const pageLocation = blob(
-    `Object.defineProperty(globalThis, 'location', { value: new URL(${page}), configurable: true });\n` +
-      `const fetchFromBlob = globalThis.fetch.bind(globalThis);\n` +
-      `globalThis.fetch = (input, init) => fetchFromBlob(typeof input === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(input) ? new URL(input, ${page}).href : input, init);`,
-  );
-  return blob(`import ${JSON.stringify(pageLocation)};\nimport ${JSON.stringify(WORKER_URL.href)};`);
+  return crossOriginWorkerUrl(WORKER_URL.href, location.href);
 }
 
 function start(): Running {

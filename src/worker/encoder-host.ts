@@ -4,10 +4,11 @@
 // cannot be trusted any more (a failed WebGPU run leaves ORT's state broken,
 // so even a WASM session here would fail): it asks for a fresh worker on WASM.
 import { EdgeRerankError } from '../errors.ts';
+import { blockedSince, cspError, cspMark, watchCsp } from './csp.ts';
 import type { TextEncoder } from '../model/types.ts';
 import type { Backend } from './api.ts';
 import { BROWSER_CACHE_NAME } from '../model/model-files.ts';
-import { ortPaths, hasWasmSimd, type OrtBuild } from './ort-files.ts';
+import { hasWasmSimd, isOtherRuntimeFile, ortPaths, type OrtBuild, type OrtPaths } from './ort-files.ts';
 
 /** This worker cannot serve the request; a fresh one can (on WASM when `avoidWebgpu`). */
 export class NeedsFreshWorker extends Error {
@@ -29,6 +30,8 @@ function webgpuFailed(err: unknown): NeedsFreshWorker {
   return new NeedsFreshWorker(`WebGPU failed (${err instanceof Error ? err.message : String(err)}); this page now uses WASM`, true);
 }
 
+watchCsp();
+
 export class EncoderHost {
   #build: OrtBuild | null = null;
   #loaded: Loaded | null = null;
@@ -42,6 +45,7 @@ export class EncoderHost {
     if (this.#loaded && this.#loaded.model === model && this.#loaded.backend === backend) return this.#loaded.encoder;
     if (backend === 'webgpu' && this.#build === 'plain') throw new NeedsFreshWorker('WebGPU needs the asyncify ORT build', false);
     const previous = this.#loaded;
+    const mark = cspMark();
     const loading = this.#load(model, backend);
     this.#loaded = { model, backend, encoder: loading };
     if (previous) void previous.encoder.then((e) => e.dispose()).catch(() => undefined);
@@ -49,6 +53,8 @@ export class EncoderHost {
       return await loading;
     } catch (err) {
       if (this.#loaded?.encoder === loading) this.#loaded = null; // the next rerank tries again
+      const blocked = blockedSince(mark, err);
+      if (blocked.length) throw cspError('the model or its runtime', blocked);
       // A model file that is missing or corrupt fails on every backend: no point in switching.
       if (backend === 'webgpu' && !(err instanceof EdgeRerankError && err.code === 'model-load')) throw webgpuFailed(err);
       throw err;
@@ -75,7 +81,8 @@ export class EncoderHost {
       this.#build = backend === 'webgpu' ? 'asyncify' : 'plain';
       const paths = ortPaths(this.#build);
       const wasm = env.backends.onnx.wasm;
-      if (wasm) wasm.wasmPaths = { ...paths };
+      if (wasm) wasm.wasmPaths = pinnedLoaderUrl(paths);
+      void dropOtherRuntimes(BROWSER_CACHE_NAME);
       // ORT asks for its wasm only after the model download: start it now and
       // hand the response to transformers.js when it asks (it fetches through env.fetch).
       const early = fetchUnlessCached(paths.wasm, BROWSER_CACHE_NAME);
@@ -98,6 +105,32 @@ export class EncoderHost {
     const loaded = this.#loaded;
     this.#loaded = null;
     if (loaded) await loaded.encoder.then((e) => e.dispose()).catch(() => undefined);
+  }
+}
+
+/** transformers.js swaps wasmPaths.mjs for a blob: URL of the same code (its
+ *  own caching), and a Content-Security-Policy without blob: refuses to import
+ *  that: the model then fails to load. This keeps ORT importing the file by
+ *  its own URL, which script-src 'self' (or the CDN) allows. */
+function pinnedLoaderUrl(paths: OrtPaths): OrtPaths {
+  return {
+    wasm: paths.wasm,
+    get mjs() {
+      return paths.mjs;
+    },
+    set mjs(_ignored: string) {},
+  };
+}
+
+/** Runtime files of earlier releases (other names, see dist-files.ts) are
+ *  never asked for again: free their space (14–27 MB each) in the Cache API. */
+async function dropOtherRuntimes(cacheName: string): Promise<void> {
+  try {
+    if (typeof caches === 'undefined') return;
+    const cache = await caches.open(cacheName);
+    for (const request of await cache.keys()) if (isOtherRuntimeFile(request.url)) await cache.delete(request);
+  } catch {
+    // A cache we cannot clean costs space, never correctness.
   }
 }
 

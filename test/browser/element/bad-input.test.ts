@@ -22,6 +22,7 @@ import {
   startShop,
   type Product,
   type Shop,
+  WORKER_FILE,
 } from './shop-harness.ts';
 import { QUERY, RESULTS, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
@@ -43,7 +44,7 @@ function js(source: string) {
 /** A worker that first runs `patch` (e.g. breaking IndexedDB), then the real one. */
 function patchedWorker(prefix: string, patch: string): void {
   shop.route(`${prefix}patch.js`, js(patch));
-  serveDistVariant(shop, prefix, `import './patch.js';\nimport '/dist/edge-rerank.worker.js';\n`);
+  serveDistVariant(shop, prefix, `import './patch.js';\nimport '/dist/${WORKER_FILE}';\n`);
 }
 
 async function view(products: Product[], distPath = '/dist/'): Promise<boolean[]> {

@@ -19,6 +19,7 @@ import {
   searchPageHtml,
   startShop,
   type Shop,
+  WORKER_FILE,
 } from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
@@ -73,7 +74,7 @@ test('script tag, worker and runtime from another origin; the loop still works',
   assert.equal(snap.detail?.historySize, 3);
   assert.notDeepEqual(snap.dom, SERVER_ORDER);
   const fromCdn = cdnRequests.map((r) => r.url);
-  assert.ok(fromCdn.includes('/edge-rerank.worker.js'), 'the worker came from the CDN');
+  assert.ok(fromCdn.includes(`/${WORKER_FILE}`), 'the worker came from the CDN');
   assert.ok(
     fromCdn.some((u) => u.startsWith('/ort/') && u.endsWith('.wasm')),
     'the ORT wasm came from the CDN',

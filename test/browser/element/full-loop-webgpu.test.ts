@@ -20,6 +20,7 @@ import {
   searchPageHtml,
   startShop,
   type Shop,
+  WORKER_FILE,
 } from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
 
@@ -108,7 +109,7 @@ test('WebGPU failing mid-session: one backend error, this page continues on WASM
         return submit.apply(this, args);
       };`);
   });
-  serveDistVariant(shop, '/dist-gpufail/', `import './patch.js';\nimport '/dist/edge-rerank.worker.js';\n`);
+  serveDistVariant(shop, '/dist-gpufail/', `import './patch.js';\nimport '/dist/${WORKER_FILE}';\n`);
   await page.goto(new URL(`/product/${VIEWED[0]!.id}`, shop.url).href);
   assert.deepEqual(await awaitTracked(page), [true]);
   await page.goto(

@@ -3,7 +3,7 @@
 // Chromium. Every request the pages make is logged twice (by the server and
 // by page.on('request')) so each test can prove nothing private left.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +14,8 @@ import { startStaticServer, type StaticServer } from '../../../scripts/dev-serve
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const DIST = join(root, 'dist');
 export const MODELS = join(root, 'public/models');
+/** The worker's file in dist/: its name carries a content hash (src/worker/dist-files.ts). */
+export const WORKER_FILE = readdirSync(DIST).find((f) => /^edge-rerank\.worker-\w+\.js$/.test(f)) ?? 'edge-rerank.worker.js';
 
 export interface Product {
   id: string;
@@ -162,7 +164,7 @@ export function serveDistVariant(shop: Shop, prefix: string, workerSource: strin
     res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
     res.end(readFileSync(join(DIST, 'edge-rerank.js')));
   });
-  shop.route(`${prefix}edge-rerank.worker.js`, (_req, res) => {
+  shop.route(`${prefix}${WORKER_FILE}`, (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
     res.end(workerSource);
   });
