@@ -52,6 +52,9 @@ const TYPES: Record<string, string> = {
   '.md': 'text/plain; charset=utf-8',
 };
 
+/** dist/'s worker and chunks (esbuild's [name]-[hash]) and ORT's files (name.<sha256:12>.ext). */
+const CONTENT_NAMED = /-[A-Z0-9]{8}\.js$|\.[0-9a-f]{12}\.(mjs|wasm)$/;
+
 function resolveFile(mounts: [string, string][], pathname: string): string | undefined {
   for (const [prefix, dir] of mounts) {
     if (!pathname.startsWith(prefix)) continue;
@@ -90,7 +93,9 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
         res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
       }
-      res.setHeader('Cache-Control', 'no-cache');
+      // As the README's deploy table says: files named by their content are
+      // cached for good, everything else is revalidated.
+      res.setHeader('Cache-Control', CONTENT_NAMED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
       for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
       const route = options.routes?.[pathname];
       if (route) return route(req, res, body);

@@ -5,7 +5,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { awaitRerank, awaitTracked, listenForWidgetEvents, productPageHtml, searchPageHtml, startShop, type Shop } from './shop-harness.ts';
+import {
+  awaitRerank,
+  awaitTracked,
+  listenForWidgetEvents,
+  productPageHtml,
+  searchPageHtml,
+  startShop,
+  WORKER_FILE,
+  type Shop,
+} from './shop-harness.ts';
 import { QUERY, RESULTS, VIEWED } from './test-catalog.ts';
 
 const POLICY = "style-src 'self'";
@@ -65,7 +74,7 @@ test("under style-src 'self' the reason badge is styled and nothing is refused",
 
   const widgetFiles = responses.filter((r) => r.url.includes('/dist/') || r.url.includes('/models/'));
   assert.ok(
-    widgetFiles.some((r) => r.url.endsWith('edge-rerank.worker.js')),
+    widgetFiles.some((r) => r.url.endsWith(`/${WORKER_FILE}`)),
     'the worker script came through the policy too',
   );
   assert.deepEqual(

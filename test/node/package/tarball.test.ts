@@ -230,3 +230,29 @@ document.querySelector('edge-rerank')?.addEventListener('edge-rerank-reranked', 
   assert.equal(bad.code, 2, bad.stdout);
   assert.match(bad.stdout, /wrong\.ts\(3,9\): error TS2322: Type 'string\[\]' is not assignable to type 'number\[\]'/);
 });
+
+test("the README's copy step, run in the shop, puts every file its snippet loads where the snippet loads it", () => {
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+  const embed = readme.slice(readme.indexOf('## Embed it'));
+  const copy = /```sh\n([\s\S]*?)```/.exec(embed)?.[1];
+  assert.ok(copy, 'the README has a copy step');
+  const copied = run('bash', ['-e', '-c', copy], shop);
+  assert.equal(copied.code, 0, copied.stderr);
+  assert.match(embed, /<script type="module" src="\/edge-rerank\/edge-rerank\.js"><\/script>/);
+  assert.match(embed, /<edge-rerank [^>]*model="\/models\/default\/"/);
+
+  const web = join(shop, 'public');
+  const main = readFileSync(join(web, 'edge-rerank/edge-rerank.js'), 'utf8');
+  const worker = /edge-rerank\.worker-\w+\.js/.exec(main)?.[0];
+  assert.ok(worker && existsSync(join(web, 'edge-rerank', worker)), `the worker edge-rerank.js names (${worker}) was copied`);
+  const workerSource = readFileSync(join(web, 'edge-rerank', worker), 'utf8');
+  const runtime = [...new Set(workerSource.match(/ort-wasm-simd-threaded(\.asyncify)?\.[0-9a-f]{12}\.(mjs|wasm)/g))];
+  assert.equal(runtime.length, 4, runtime.join(', '));
+  for (const file of runtime) assert.ok(existsSync(join(web, 'edge-rerank/ort', file)), `ort/${file} was copied`);
+  const chunks = [...new Set(workerSource.match(/chunks\/[\w.-]+\.js/g))];
+  assert.ok(chunks.length > 0);
+  for (const chunk of chunks) assert.ok(existsSync(join(web, 'edge-rerank', chunk)), `${chunk} was copied`);
+  for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx']) {
+    assert.ok(existsSync(join(web, 'models/default', file)), `models/default/${file} was copied`);
+  }
+});
