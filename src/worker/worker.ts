@@ -1,4 +1,4 @@
-// The worker entry (dist/edge-rerank.worker.js): exposes the RerankService
+// The worker entry (dist/edge-rerank.worker-<hash>.js): exposes the RerankService
 // through comlink. transformers.js is imported lazily by the EncoderHost.
 import { expose } from 'comlink';
 import { fetchNotingProgress, reportProgress } from './progress.ts';

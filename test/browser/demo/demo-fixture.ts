@@ -11,7 +11,7 @@ import type { RerankOutcome, RerankedDetail } from '../../../src/element/index.t
 export const GENERATED_DIR = 'test/.tmp/demo';
 
 export async function startTestShop(options: { index?: boolean } = {}): Promise<DemoShop> {
-  assert.ok(existsSync('dist/edge-rerank.worker.js'), 'dist/ is not built: run `npm run build` first');
+  assert.ok(existsSync('dist/edge-rerank.js'), 'dist/ is not built: run `npm run build` first');
   return startDemoShop({ port: 0, generatedDir: GENERATED_DIR, index: options.index });
 }
 
