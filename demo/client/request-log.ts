@@ -26,7 +26,8 @@ const $ = (name: string) => document.querySelector<HTMLElement>(`[data-requests=
 /** A navigation is the shopper opening a page; the rest are files and data the page or worker fetched. */
 function who(entry: LoggedRequest): 'navigation' | 'worker' | 'page' {
   if (entry.dest === 'document' || entry.headers['sec-fetch-mode'] === 'navigate') return 'navigation';
-  return /\.worker\.js$/.test(new URL(entry.referer || location.href).pathname) ? 'worker' : 'page';
+  // The widget's worker is edge-rerank.worker-<hash>.js.
+  return /\.worker(-\w+)?\.js$/.test(new URL(entry.referer || location.href).pathname) ? 'worker' : 'page';
 }
 
 const LABEL = { navigation: 'You opened', worker: 'Widget worker', page: 'Page' } as const;

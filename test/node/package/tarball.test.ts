@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -245,11 +245,15 @@ test("the README's copy step, run in the shop, puts every file its snippet loads
   const main = readFileSync(join(web, 'edge-rerank/edge-rerank.js'), 'utf8');
   const worker = /edge-rerank\.worker-\w+\.js/.exec(main)?.[0];
   assert.ok(worker && existsSync(join(web, 'edge-rerank', worker)), `the worker edge-rerank.js names (${worker}) was copied`);
-  const workerSource = readFileSync(join(web, 'edge-rerank', worker), 'utf8');
-  const runtime = [...new Set(workerSource.match(/ort-wasm-simd-threaded(\.asyncify)?\.[0-9a-f]{12}\.(mjs|wasm)/g))];
+  // The worker and its chunks name the runtime files and the other chunks.
+  const chunkDir = join(web, 'edge-rerank/chunks');
+  const code = [worker, ...readdirSync(chunkDir).map((f) => `chunks/${f}`)]
+    .map((f) => readFileSync(join(web, 'edge-rerank', f), 'utf8'))
+    .join('\n');
+  const runtime = [...new Set(code.match(/ort-wasm-simd-threaded(\.asyncify)?\.[0-9a-f]{12}\.(mjs|wasm)/g))];
   assert.equal(runtime.length, 4, runtime.join(', '));
   for (const file of runtime) assert.ok(existsSync(join(web, 'edge-rerank/ort', file)), `ort/${file} was copied`);
-  const chunks = [...new Set(workerSource.match(/chunks\/[\w.-]+\.js/g))];
+  const chunks = [...new Set(code.match(/chunks\/[\w.-]+\.js/g))];
   assert.ok(chunks.length > 0);
   for (const chunk of chunks) assert.ok(existsSync(join(web, 'edge-rerank', chunk)), `${chunk} was copied`);
   for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx']) {
