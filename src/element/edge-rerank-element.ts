@@ -2,7 +2,7 @@
 // the worker's ranking. The main thread only reads the DOM, posts plain data
 // and moves nodes; everything heavy happens in the worker.
 import { LitElement, css, html } from 'lit';
-import { callWorker } from './worker-client.ts';
+import { workerClient } from './worker-client.ts';
 import { collectCandidates } from './candidates.ts';
 import { applyNodeOrder } from './node-order.ts';
 import { showReasons } from './reason-badge/reason-badge.ts';
@@ -19,7 +19,8 @@ import {
   type ReasonStrings,
 } from './options.ts';
 import { ERROR_EVENT, READY_EVENT, RERANKED_EVENT, emit, type RerankedDetail } from './events.ts';
-import type { Problem, RerankRequest, TrackEvent } from '../worker/api.ts';
+import type { Problem, RerankRequest, RerankResponse, TrackEvent } from '../worker/api.ts';
+import { EdgeRerankError } from '../errors.ts';
 import { reasonText } from '../rank/reasons.ts';
 
 /** What `rerankComplete` resolves to. */
@@ -110,6 +111,8 @@ export class EdgeRerankElement extends LitElement {
   #reported = new Set<string>();
   #ready = false;
   #firstUpdateSeen = false;
+  /** The ranking this list shows: a click on it teaches against that ranking. */
+  #rankingId: string | undefined;
 
   /** Resolves when the latest requested rerank has settled (newer requests are awaited too). */
   get rerankComplete(): Promise<RerankOutcome> {
@@ -163,16 +166,21 @@ export class EdgeRerankElement extends LitElement {
   /** Records one history event for this shopper (nothing when consent is denied). */
   async track(event: TrackEvent): Promise<void> {
     if (this.options.consent === 'denied') return;
-    const outcome = await callWorker((api) => api.track(event));
-    if (!outcome.ok) this.#report(outcome.problem);
+    try {
+      await workerClient.track({ ...event, rankingId: event.rankingId ?? this.#rankingId });
+    } catch (err) {
+      this.#report(EdgeRerankError.problem('worker', err));
+    }
   }
 
   /** Erases everything edge-rerank stored on this device, then puts every list back in server order. */
   static async forget(): Promise<void> {
-    const outcome = await callWorker((api) => api.forget());
-    if (!outcome.ok) {
-      warnOnce(outcome.problem);
-      throw new Error(outcome.problem.message);
+    try {
+      await workerClient.forget();
+    } catch (err) {
+      const error = EdgeRerankError.from('worker', err);
+      warnOnce(error.toJSON());
+      throw error;
     }
     // The shopper asked for this: apply the server order even mid-interaction.
     for (const element of connected) {
@@ -185,12 +193,13 @@ export class EdgeRerankElement extends LitElement {
 
   /** Everything stored about this shopper, as plain JSON they can download. */
   static async exportHistory(): Promise<unknown> {
-    const outcome = await callWorker((api) => api.exportHistory());
-    if (!outcome.ok) {
-      warnOnce(outcome.problem);
-      throw new Error(outcome.problem.message);
+    try {
+      return await workerClient.exportHistory();
+    } catch (err) {
+      const error = EdgeRerankError.from('worker', err);
+      warnOnce(error.toJSON());
+      throw error;
     }
-    return outcome.value;
   }
 
   #rawOptions(): RawOptions {
@@ -289,6 +298,7 @@ export class EdgeRerankElement extends LitElement {
     const domItems = this.#itemsInDomOrder(options.itemSelector);
     if (!domItems) return { status: 'skipped', reason: 'invalid item-selector' };
     if (options.consent === 'denied') {
+      this.#rankingId = undefined;
       this.#restoreServerOrder(domItems); // consent withdrawn after a rerank: undo it
       return { status: 'skipped', reason: 'consent denied' };
     }
@@ -312,17 +322,17 @@ export class EdgeRerankElement extends LitElement {
       strength: options.strength,
       maxDisplacement: options.maxDisplacement,
     };
-    const outcome = await callWorker((api, ctx) => api.rerank(ctx.avoidWebgpu ? { ...request, device: 'wasm' } : request), {
-      stallMs: options.stallTimeout,
-    });
-    for (const notice of outcome.notices ?? []) this.#report(notice);
-    if (generation !== this.#generation) return { status: 'skipped', reason: 'superseded by a newer rerank' };
-    if (!outcome.ok) {
-      this.#report(outcome.problem);
-      return { status: 'failed', problem: outcome.problem };
+    let response: RerankResponse;
+    try {
+      response = await workerClient.rerank(request, { stallMs: options.stallTimeout });
+    } catch (err) {
+      if (generation !== this.#generation) return { status: 'skipped', reason: 'superseded by a newer rerank' };
+      const problem = EdgeRerankError.problem('worker', err);
+      this.#report(problem);
+      return { status: 'failed', problem };
     }
-    const response = outcome.value;
     for (const problem of response.problems) this.#report(problem);
+    if (generation !== this.#generation) return { status: 'skipped', reason: 'superseded by a newer rerank' };
 
     // Reasons arrive as data; the text is made here, where the shop's strings live.
     const reasonDetails = response.order.flatMap((id) => response.reasons[id] ?? []);
@@ -330,6 +340,7 @@ export class EdgeRerankElement extends LitElement {
     const applyStarted = performance.now();
     const late = applyStarted - this.#listAppearedAt > options.budget;
     const applied = !(late && this.#interacted);
+    this.#rankingId = applied ? response.rankingId : undefined;
     if (applied)
       this.#apply(
         collected.nodes,

@@ -1,12 +1,11 @@
 // <edge-rerank-track item-id="…" title="…" event="view">: a product page
 // records one history event when this element connects. It renders nothing.
-import { callWorker } from './worker-client.ts';
+import { workerClient } from './worker-client.ts';
 import { warnOnce } from './console-line.ts';
 import { ERROR_EVENT, emit } from './events.ts';
 import type { HistoryEventType } from '../rank/types.ts';
-import type { Problem } from '../worker/api.ts';
-
-const EVENT_TYPES: readonly HistoryEventType[] = ['view', 'click', 'cart', 'purchase'];
+import { EVENT_TYPES, type Problem } from '../worker/api.ts';
+import { EdgeRerankError } from '../errors.ts';
 
 /**
  * Records one history event when it connects, on product pages. Renders nothing.
@@ -48,17 +47,19 @@ export class EdgeRerankTrackElement extends HTMLElement {
     }
     // Still worth recording (the id feeds behavioural signals), but no reason can name it.
     if (!title) this.#fail({ code: 'input', message: `edge-rerank-track item-id="${itemId}" has no title: it cannot be named in reasons` });
-    const outcome = await callWorker((api) =>
-      api.track({
+    try {
+      await workerClient.track({
         itemId,
         type,
         title,
         category: this.getAttribute('category')?.trim() || undefined,
         brand: this.getAttribute('brand')?.trim() || undefined,
-      }),
-    );
-    if (!outcome.ok) this.#fail(outcome.problem);
-    return outcome.ok;
+      });
+      return true;
+    } catch (err) {
+      this.#fail(EdgeRerankError.problem('worker', err));
+      return false;
+    }
   }
 
   #fail(problem: Problem): void {

@@ -1,36 +1,54 @@
 // The main thread's handle on the rerank worker: started lazily on first use,
-// shared by every element on the page, and restarted after a crash or a
-// stall. Either answers every pending call with a 'worker' problem instead of
-// hanging: a call never waits for a worker that stopped making progress.
-import { wrap, releaseProxy, type Remote } from 'comlink';
-import type { CallContext, Outcome, Problem, RerankWorkerApi } from '../worker/api.ts';
+// shared by every element on the page, and replaced after a crash or a stall.
+// Either rejects every pending call with a 'worker' EdgeRerankError instead
+// of hanging: a call never waits for a worker that stopped making progress.
+// The WebGPU retry policy lives here and nowhere else.
+import { wrap, proxy, releaseProxy, type Remote } from 'comlink';
+import { EdgeRerankError, messageOf } from '../errors.ts';
+import {
+  DEFAULT_STALL_MS,
+  FreshWorkerNeeded,
+  installErrorTransfer,
+  type HistoryExport,
+  type LoadProgress,
+  type RerankRequest,
+  type RerankResponse,
+  type RerankWorkerApi,
+  type TrackEvent,
+  type WorkerReport,
+} from '../worker/api.ts';
 import { DIST_FILES } from '../worker/dist-files.ts';
+import { DEFAULT_DB_NAME } from '../history/schema.ts';
+import { TabSync } from '../history/tab-sync.ts';
 import { crossOriginWorkerUrl } from './cross-origin-worker.ts';
-import { PROGRESS_KEY } from '../worker/progress.ts';
+
+export { DEFAULT_STALL_MS } from '../worker/api.ts';
 
 /** Resolved from this module's own URL so dist/ works from any static host;
  *  the name carries a content hash (worker/dist-files.ts). */
 export const WORKER_URL = new URL(`./${DIST_FILES.worker}`, import.meta.url);
 
-/** A worker that reports no progress for this long while a call waits is stopped. */
-export const DEFAULT_STALL_MS = 30_000;
-
-interface Running {
-  worker: Worker;
-  api: Remote<RerankWorkerApi>;
-  /** Settles with the reason once this worker is gone (crashed, stalled or stopped). */
-  ended: Promise<string>;
-  end: (reason: string) => void;
-  /** When the worker's progress count (worker/progress.ts) last changed. */
-  progressedAt: number;
-  stopped: boolean;
+export interface CallOptions {
+  /** ms without progress from the worker after which the call gives up (default DEFAULT_STALL_MS). */
+  stallMs?: number | undefined;
 }
 
-let running: Running | null = null;
-const context: CallContext = { avoidWebgpu: false };
+/** What changed in this shopper's stored history, here or in another tab. */
+export interface HistoryChange {
+  kind: 'forgotten' | 'recorded';
+}
 
-/** An outcome, plus what happened on the way (e.g. the worker was restarted after WebGPU failed). */
-export type CallOutcome<T> = Outcome<T> & { notices?: Problem[] };
+export interface WorkerClient {
+  /** Throws EdgeRerankError (its code kept); notices that did not stop the rerank are in `problems`. */
+  rerank(request: RerankRequest, options?: CallOptions): Promise<RerankResponse>;
+  track(event: TrackEvent): Promise<void>;
+  forget(): Promise<void>;
+  exportHistory(): Promise<HistoryExport>;
+  /** Download progress of model, runtime and index files; returns the unsubscribe function. */
+  onProgress(listener: (progress: LoadProgress) => void): () => void;
+  /** History recorded or forgotten by this page or any other tab of the shop. */
+  onHistoryChange(listener: (change: HistoryChange) => void): () => void;
+}
 
 /** dist/ on another origin (a CDN) starts through a same-origin blob (cross-origin-worker.ts). */
 function workerScriptUrl(): string | URL {
@@ -38,89 +56,154 @@ function workerScriptUrl(): string | URL {
   return crossOriginWorkerUrl(WORKER_URL.href, location.href);
 }
 
-function start(): Running {
-  const worker = new Worker(workerScriptUrl(), { type: 'module', name: 'edge-rerank' });
-  let end: (reason: string) => void = () => {};
-  const ended = new Promise<string>((resolve) => (end = resolve));
-  const current: Running = { worker, api: wrap<RerankWorkerApi>(worker), ended, end, progressedAt: performance.now(), stopped: false };
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    stop(current, `the worker ${WORKER_URL.href} crashed or failed to start${event.message ? `: ${event.message}` : ''}`);
-  });
-  worker.addEventListener('messageerror', () => stop(current, 'the worker sent a message that could not be read'));
-  let lastCount: unknown;
-  worker.addEventListener('message', (event: MessageEvent) => {
-    const count = (event.data as Record<string, unknown> | null)?.[PROGRESS_KEY];
-    if (typeof count === 'number' && count !== lastCount) {
-      lastCount = count;
-      current.progressedAt = performance.now();
-    }
-  });
-  return current;
-}
+/** One started worker: its comlink proxy, its end, and its watchdog. */
+class WorkerProcess {
+  readonly api: Remote<RerankWorkerApi>;
+  /** Rejects with a 'worker' EdgeRerankError once this worker is gone (crashed, stalled or stopped). */
+  readonly ended: Promise<never>;
+  readonly #worker: Worker;
+  readonly #listener: ((report: WorkerReport) => void) & { [releaseProxy]?: () => void };
+  #end: (reason: string) => void = () => {};
+  /** When the worker's step count (worker/progress.ts) last changed. */
+  #progressedAt = performance.now();
+  #steps = -1;
+  #stopped = false;
 
-function stop(which: Running, reason: string): void {
-  if (running === which) running = null;
-  if (which.stopped) return;
-  which.stopped = true;
-  which.end(reason);
-  which.api[releaseProxy]();
-  which.worker.terminate();
-}
-
-/** Stops `which` when it makes no progress for `stallMs` after `since`; returns the cancel function. */
-function watch(which: Running, since: number, stallMs: number): () => void {
-  const timer = setInterval(
-    () => {
-      if (performance.now() - Math.max(since, which.progressedAt) < stallMs) return;
-      stop(
-        which,
-        `the worker made no progress for ${Math.round(stallMs / 1000)} s (a download that never finishes, or a frozen runtime); it was stopped and the next rerank starts a fresh one`,
-      );
-    },
-    Math.min(1000, stallMs / 4),
-  );
-  return () => clearInterval(timer);
-}
-
-export interface CallOptions {
-  /** ms without progress from the worker after which the call gives up (default DEFAULT_STALL_MS). */
-  stallMs?: number | undefined;
-}
-
-/** Runs one worker call; a crash or a stall (now or during the call) becomes a
- *  'worker' problem. A worker that cannot serve the call (WebGPU failed, or
- *  needs a runtime it did not start with) is replaced once and the call retried. */
-export async function callWorker<T>(
-  call: (api: Remote<RerankWorkerApi>, ctx: CallContext) => Promise<Outcome<T>>,
-  options: CallOptions = {},
-  retry = true,
-): Promise<CallOutcome<T>> {
-  let current: Running;
-  try {
-    current = running ??= start();
-  } catch (err) {
-    return { ok: false, problem: { code: 'worker', message: `cannot start the worker ${WORKER_URL.href}: ${String(err)}` } };
+  constructor(onReport: (report: WorkerReport) => void) {
+    this.#worker = new Worker(workerScriptUrl(), { type: 'module', name: 'edge-rerank' });
+    this.ended = new Promise<never>((_, reject) => (this.#end = (reason) => reject(new EdgeRerankError('worker', reason))));
+    this.ended.catch(() => undefined); // nobody may be waiting when it ends
+    this.#worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.stop(`the worker ${WORKER_URL.href} crashed or failed to start${event.message ? `: ${event.message}` : ''}`);
+    });
+    this.#worker.addEventListener('messageerror', () => this.stop('the worker sent a message that could not be read'));
+    this.api = wrap<RerankWorkerApi>(this.#worker);
+    this.#listener = proxy((report: WorkerReport) => {
+      if (report.steps !== this.#steps) {
+        this.#steps = report.steps;
+        this.#progressedAt = performance.now();
+      }
+      onReport(report);
+    });
+    this.api.listen(this.#listener).catch(() => undefined); // a dead worker is reported through `ended`
   }
-  const ended = current.ended.then((message): Outcome<T> => ({ ok: false, problem: { code: 'worker', message } }));
-  const unwatch = watch(current, performance.now(), options.stallMs ?? DEFAULT_STALL_MS);
-  try {
-    const outcome = await Promise.race([call(current.api, { ...context }), ended]);
-    if (!outcome.ok && outcome.restart && retry) {
-      if (outcome.avoidWebgpu) context.avoidWebgpu = true;
-      stop(current, `the worker was replaced: ${outcome.problem.message}`);
-      const again = await callWorker(call, options, false);
-      return outcome.avoidWebgpu ? { ...again, notices: [outcome.problem, ...(again.notices ?? [])] } : again;
-    }
-    return outcome;
-  } catch (err) {
-    return { ok: false, problem: { code: 'worker', message: `worker call failed: ${err instanceof Error ? err.message : String(err)}` } };
-  } finally {
-    unwatch();
+
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
+  stop(reason: string): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#end(reason);
+    this.api[releaseProxy]();
+    this.#worker.terminate();
+  }
+
+  /** Stops this worker when it makes no progress for `stallMs` from now; returns the cancel function. */
+  watch(stallMs: number): () => void {
+    const since = performance.now();
+    const timer = setInterval(
+      () => {
+        if (performance.now() - Math.max(since, this.#progressedAt) < stallMs) return;
+        this.stop(
+          `the worker made no progress for ${Math.round(stallMs / 1000)} s (a download that never finishes, or a frozen runtime); it was stopped and the next rerank starts a fresh one`,
+        );
+      },
+      Math.min(1000, stallMs / 4),
+    );
+    return () => clearInterval(timer);
   }
 }
 
-/** Ends the worker (a later call starts a fresh one): tests and device switches. */
-export function restartWorker(): void {
-  if (running) stop(running, 'the worker was restarted');
+class PageWorkerClient implements WorkerClient {
+  #process: WorkerProcess | null = null;
+  /** WebGPU failed on this page: every later rerank runs on WASM. */
+  #avoidWebgpu = false;
+  readonly #progressListeners = new Set<(progress: LoadProgress) => void>();
+  #tabSync: TabSync | null = null;
+  #historyListeners = 0;
+
+  async rerank(request: RerankRequest, options: CallOptions = {}): Promise<RerankResponse> {
+    const attempt = () => this.#call((api) => api.rerank(this.#avoidWebgpu ? { ...request, device: 'wasm' } : request), options);
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(err instanceof FreshWorkerNeeded)) throw err;
+      // This worker's runtime cannot serve the request (WebGPU failed, or it
+      // started on the WASM-only build): a fresh worker can, once.
+      if (err.avoidWebgpu) this.#avoidWebgpu = true;
+      this.#process?.stop(`the worker was replaced: ${err.message}`);
+      const response = await attempt();
+      return err.avoidWebgpu ? { ...response, problems: [err.toJSON(), ...response.problems] } : response;
+    }
+  }
+
+  track(event: TrackEvent): Promise<void> {
+    return this.#call((api) => api.track(event));
+  }
+
+  forget(): Promise<void> {
+    return this.#call((api) => api.forget());
+  }
+
+  exportHistory(): Promise<HistoryExport> {
+    return this.#call((api) => api.exportHistory());
+  }
+
+  onProgress(listener: (progress: LoadProgress) => void): () => void {
+    this.#progressListeners.add(listener);
+    return () => this.#progressListeners.delete(listener);
+  }
+
+  onHistoryChange(listener: (change: HistoryChange) => void): () => void {
+    // The worker's HistoryStore tells every tab (this one too) over a
+    // BroadcastChannel; listening here needs no worker.
+    this.#tabSync ??= new TabSync(DEFAULT_DB_NAME);
+    const unsubscribe = this.#tabSync.subscribe((change) => {
+      if (change === 'forgotten') listener({ kind: 'forgotten' });
+      else if (change === 'events') listener({ kind: 'recorded' });
+    });
+    this.#historyListeners++;
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      unsubscribe();
+      if (--this.#historyListeners > 0) return;
+      this.#tabSync?.close(); // no listener left: no channel kept open
+      this.#tabSync = null;
+    };
+  }
+
+  #report = (report: WorkerReport): void => {
+    for (const download of report.downloads) for (const listener of this.#progressListeners) listener(download);
+  };
+
+  /** Runs one call on the current worker (starting one when needed); a crash
+   *  or a stall, now or during the call, rejects with a 'worker' error. */
+  async #call<T>(call: (api: Remote<RerankWorkerApi>) => Promise<T>, options: CallOptions = {}): Promise<T> {
+    let current: WorkerProcess;
+    try {
+      if (!this.#process || this.#process.stopped) this.#process = new WorkerProcess(this.#report);
+      current = this.#process;
+    } catch (err) {
+      throw new EdgeRerankError('worker', `cannot start the worker ${WORKER_URL.href}: ${messageOf(err)}`, { cause: err });
+    }
+    const unwatch = current.watch(options.stallMs ?? DEFAULT_STALL_MS);
+    try {
+      return await Promise.race([call(current.api), current.ended]);
+    } catch (err) {
+      if (err instanceof EdgeRerankError) throw err;
+      throw new EdgeRerankError('worker', `worker call failed: ${messageOf(err)}`, { cause: err });
+    } finally {
+      unwatch();
+    }
+  }
 }
+
+/** The page's one client: every element shares it, and so one worker. */
+export const workerClient: WorkerClient = new PageWorkerClient();
+
+installErrorTransfer();

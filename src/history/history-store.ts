@@ -224,7 +224,7 @@ export class HistoryStore {
     return { format: 'edge-rerank-history', version: 1, exportedAt: new Date(this.#now()).toISOString(), events };
   }
 
-  /** Called when another tab or worker changed or forgot history. */
+  /** Called when this store, another tab or another worker changed or forgot history. */
   onChange(listener: (change: HistoryChange) => void): () => void {
     return this.#sync.subscribe(listener);
   }

@@ -1,5 +1,6 @@
-// Tells other tabs and workers of the same origin that history changed, so
-// their cached profiles refresh; `forgotten` means drop everything cached.
+// Tells this store's listeners, and other tabs and workers of the same
+// origin, that history changed, so cached profiles refresh; `forgotten`
+// means drop everything cached.
 export type HistoryChange = 'events' | 'meta' | 'forgotten';
 
 export const CHANNEL_NAME = 'edge-rerank';
@@ -25,13 +26,18 @@ export class TabSync {
     // Without BroadcastChannel (very old browsers) tabs just miss refreshes.
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : undefined;
     this.#channel?.addEventListener('message', (event: MessageEvent) => {
-      if (!isChangeMessage(event.data) || event.data.dbName !== this.#dbName) return;
-      for (const listener of this.#listeners) listener(event.data.change);
+      if (isChangeMessage(event.data) && event.data.dbName === this.#dbName) this.#tell(event.data.change);
     });
   }
 
+  #tell(change: HistoryChange): void {
+    for (const listener of this.#listeners) listener(change);
+  }
+
+  /** Tells listeners here at once, and every other tab and worker (a channel never hears its own messages). */
   notify(change: HistoryChange): void {
     this.#channel?.postMessage({ dbName: this.#dbName, change } satisfies ChangeMessage);
+    this.#tell(change);
   }
 
   subscribe(listener: (change: HistoryChange) => void): () => void {

@@ -1,0 +1,97 @@
+// Where a ranking's inputs are prepared: the wire → rank mapping (in one
+// place), and the decision of what each ranking needs — the encoder only when
+// there is history to compare with, behavioural neighbours from the index
+// even without a model. New signals plug in here (prepareRankInput).
+import { EdgeRerankError } from '../errors.ts';
+import type { HistoryEvent, HistoryStore } from '../history/history-store.ts';
+import type { HistoryItem, RankCandidate, RankInput } from '../rank/types.ts';
+import type { Backend, RerankRequest, WireCandidate } from './api.ts';
+import { chooseBackend } from './backend-choice.ts';
+import { NeedsFreshWorker } from './encoder-host.ts';
+import type { HistorySnapshot } from './history-snapshot.ts';
+import type { IndexCache } from './index-cache.ts';
+import type { RerankRun } from './rerank-run.ts';
+import type { ResolvedVectors, VectorStep } from './vector-step.ts';
+
+/** A candidate as the page sent it → as the Ranker reads it. */
+export function rankCandidate(c: WireCandidate): RankCandidate {
+  return {
+    id: c.id,
+    serverRank: c.serverRank,
+    serverScore: c.serverScore,
+    title: c.title,
+    category: c.category,
+    brand: c.brand,
+    pinned: c.pinned,
+  };
+}
+
+/** A stored history event → as the Ranker reads it. */
+export function historyItem(e: HistoryEvent): HistoryItem {
+  return { itemId: e.itemId, title: e.title, type: e.type, time: e.time, category: e.category, brand: e.brand };
+}
+
+export interface PreparedInput {
+  input: RankInput;
+  backend: Backend;
+  /** Texts embedded on the device for this rerank. */
+  embedded: number;
+}
+
+/** What preparing inputs may use. */
+export interface InputSources {
+  vectors: VectorStep;
+  indexes: IndexCache;
+  /** null when IndexedDB failed: nothing is read from or written to the vector cache. */
+  store: HistoryStore | null;
+}
+
+/** No history → the ranking is the server order exactly: no model needed. */
+function needsEncoder(request: RerankRequest, history: HistorySnapshot): boolean {
+  return history.events.length > 0 && request.strength > 0;
+}
+
+function withVectors(input: RankInput, resolved: ResolvedVectors): RankInput {
+  return {
+    ...input,
+    queryVector: resolved.queryVector,
+    candidates: input.candidates.map((c) => ({ ...c, vector: resolved.vectors.get(c.id), neighbours: resolved.neighbours.get(c.id) })),
+    history: input.history.map((h) => ({ ...h, vector: resolved.vectors.get(h.itemId) })),
+  };
+}
+
+/** The seam: everything rank() gets for this request. Throws NeedsFreshWorker
+ *  when this worker cannot serve it; every other failure leaves a problem and
+ *  ranks with what is known. */
+export async function prepareRankInput(
+  request: RerankRequest,
+  history: HistorySnapshot,
+  sources: InputSources,
+  run: RerankRun,
+): Promise<PreparedInput> {
+  const choice = await chooseBackend(request.device);
+  if (choice.note) run.problems.push({ code: 'backend', message: choice.note });
+  const input: RankInput = {
+    candidates: request.candidates.map(rankCandidate),
+    history: history.events.map(historyItem),
+    options: { strength: request.strength, maxDisplacement: request.maxDisplacement, weights: history.weights, now: Date.now() },
+  };
+  if (!needsEncoder(request, history)) return { input, backend: choice.backend, embedded: 0 };
+  try {
+    const resolved = await sources.vectors.resolve(request, history.events, choice.backend, sources.store, run);
+    return { input: withVectors(input, resolved), backend: resolved.backend, embedded: resolved.embedded };
+  } catch (err) {
+    if (err instanceof NeedsFreshWorker) throw err;
+    // Without vectors the Ranker still has brand/category/repeat signals,
+    // and the index's behavioural neighbours, which need no model.
+    run.problems.push(EdgeRerankError.problem('model-load', err));
+    if (!request.index) return { input, backend: choice.backend, embedded: 0 };
+    const neighbours = await sources.indexes.neighbours(
+      request.index,
+      request.candidates.map((c) => c.id),
+      run.problems,
+    );
+    const candidates = input.candidates.map((c) => ({ ...c, neighbours: neighbours.get(c.id) }));
+    return { input: { ...input, candidates }, backend: choice.backend, embedded: 0 };
+  }
+}

@@ -1,0 +1,133 @@
+// The "resolve vectors" step of a rerank: loads the encoder, embeds the query
+// (kept while it is recent: paging, filters), and finds a vector for every
+// candidate and history item, cheapest source first (candidate-vectors.ts).
+// The worker keeps its one encoder, the query memo and the in-memory front of
+// the vector cache here.
+import type { HistoryEvent, HistoryStore } from '../history/history-store.ts';
+import type { TextEncoder } from '../model/types.ts';
+import type { Neighbour } from '../rank/types.ts';
+import type { Backend, RerankRequest } from './api.ts';
+import { resolveVectors, type VectorItem } from './candidate-vectors.ts';
+import { EncoderHost } from './encoder-host.ts';
+import type { IndexCache } from './index-cache.ts';
+import { noteProgress } from './progress.ts';
+import { RecentVectors } from './recent-vectors.ts';
+import type { RerankRun } from './rerank-run.ts';
+
+/** Query vectors kept in memory. */
+const QUERY_MEMO_SIZE = 32;
+
+export interface ResolvedVectors {
+  queryVector: Float32Array | undefined;
+  /** By candidate id and history item id. */
+  vectors: Map<string, Float32Array>;
+  neighbours: Map<string, Neighbour[]>;
+  /** Texts embedded on the device for this rerank. */
+  embedded: number;
+  /** What the encoder ran on. */
+  backend: Backend;
+}
+
+/** Vectors compare only within one model file and one pooling ('graph' keeps the key older caches used). */
+function cacheKeyOf(encoder: TextEncoder): string {
+  return `${encoder.modelId}@${encoder.modelSha256.slice(0, 16)}${encoder.pooling === 'graph' ? '' : `:${encoder.pooling}`}`;
+}
+
+/** Candidates first, then history items that are not on screen (device-only sources). */
+function vectorItems(request: RerankRequest, events: HistoryEvent[]): VectorItem[] {
+  const items: VectorItem[] = request.candidates.map((c) => ({ ...c, inline: c.vector }));
+  const seen = new Set(items.map((i) => i.id));
+  for (const e of events) {
+    if (seen.has(e.itemId)) continue;
+    seen.add(e.itemId);
+    items.push({ id: e.itemId, title: e.title, category: e.category, brand: e.brand, historyOnly: true });
+  }
+  return items;
+}
+
+export class VectorStep {
+  readonly #encoders = new EncoderHost();
+  readonly #recent = new RecentVectors();
+  readonly #queries = new Map<string, Float32Array>();
+  readonly #indexes: IndexCache;
+
+  constructor(indexes: IndexCache) {
+    this.#indexes = indexes;
+  }
+
+  /** Throws NeedsFreshWorker when this worker's runtime cannot serve `backend`;
+   *  any other throw means the model could not be used. */
+  async resolve(
+    request: RerankRequest,
+    events: HistoryEvent[],
+    backend: Backend,
+    store: HistoryStore | null,
+    run: RerankRun,
+  ): Promise<ResolvedVectors> {
+    const encoder = await run.time('encoderLoad', () => this.#encoders.encoder(request.model, backend));
+    let used: Backend = encoder.device === 'webgpu' ? 'webgpu' : 'wasm';
+    noteProgress();
+    const embed = async (texts: string[]) => {
+      const vectors = await this.#encoders.embed(request.model, used, texts);
+      noteProgress(); // one batch done: a long list is not a stall
+      return vectors;
+    };
+    const queryVector = request.query
+      ? await run.time('query', () => this.#queryVector(request.model, request.query, embed, encoder.dim))
+      : undefined;
+    const resolved = await run.time('vectors', async () => {
+      const index = request.index
+        ? await this.#indexes.open(request.index, { modelSha256: encoder.modelSha256, pooling: encoder.pooling }, run.problems)
+        : null;
+      return resolveVectors(
+        vectorItems(request, events),
+        {
+          dim: encoder.dim,
+          lookupIndex: index ? (ids) => index.lookup(ids) : undefined,
+          ...this.#cache(cacheKeyOf(encoder), store),
+          embed,
+        },
+        run.problems,
+      );
+    });
+    used = this.#encoders.currentBackend ?? used;
+    return { queryVector, ...resolved, backend: used };
+  }
+
+  /** Forgets every vector and query kept in memory. */
+  clear(): void {
+    this.#recent.clear();
+    this.#queries.clear();
+  }
+
+  /** The vector cache: memory first, then IndexedDB. */
+  #cache(key: string, store: HistoryStore | null) {
+    return {
+      readCache: async (ids: string[]) => {
+        const found = this.#recent.get(key, ids);
+        const rest = ids.filter((id) => !found.has(id));
+        if (store && rest.length) {
+          const stored = await store.getVectors(key, rest);
+          this.#recent.put(key, stored);
+          for (const [id, vector] of stored) found.set(id, vector);
+        }
+        return found;
+      },
+      writeCache: async (vectors: Map<string, Float32Array>) => {
+        this.#recent.put(key, vectors);
+        if (store) await store.putVectors(key, vectors);
+      },
+    };
+  }
+
+  async #queryVector(model: string, query: string, embed: (texts: string[]) => Promise<Float32Array>, dim: number): Promise<Float32Array> {
+    const key = `${model}\u0000${query}`;
+    let vector = this.#queries.get(key);
+    if (!vector) {
+      vector = (await embed([query])).slice(0, dim);
+      this.#queries.set(key, vector);
+      if (this.#queries.size > QUERY_MEMO_SIZE) this.#queries.delete(this.#queries.keys().next().value as string);
+    }
+    return vector;
+  }
+}
