@@ -10,7 +10,8 @@ import type { HistoryEventType } from '../rank/types.ts';
 import { dequantizeInt8, quantizeInt8 } from '../vector/int8.ts';
 import { openDatabase } from './open-database.ts';
 import { LRU_TOUCH_INTERVAL_MS, overflow, resolveLimits, retentionCutoff, type RetentionLimits } from './retention.ts';
-import { DEFAULT_DB_NAME, EVENT_TYPES, SCHEMA_VERSION_KEY, type EdgeRerankDB, type StoredEvent } from './schema.ts';
+import { DEFAULT_DB_NAME, EVENT_TYPES, SCHEMA_VERSION_KEY, type EdgeRerankDB, type StoredEvent, type StoredVector } from './schema.ts';
+import { eventFault, eventName, SkippedRows, vectorFault, vectorName, type SkippedRowsListener } from './stored-rows.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { sessionFor } from './session.ts';
 import { storageError } from './storage-error.ts';
@@ -71,7 +72,11 @@ function validateEvent(event: NewEvent, now: number): HistoryEvent {
   return out;
 }
 
-function withoutKey({ id: _id, ...event }: StoredEvent): HistoryEvent {
+/** A checked row as read back: its fields only, without the internal key. */
+function readEvent(row: StoredEvent): HistoryEvent {
+  const event: HistoryEvent = { itemId: row.itemId, type: row.type, title: row.title, time: row.time, session: row.session };
+  if (row.category !== undefined) event.category = row.category;
+  if (row.brand !== undefined) event.brand = row.brand;
   return event;
 }
 
@@ -120,8 +125,9 @@ export class HistoryStore {
     await this.#runMakingRoom('recording an event', async (db) => {
       const tx = db.transaction('events', 'readwrite');
       const byTime = tx.store.index('by-time');
-      const last = (await byTime.openCursor(null, 'prev'))?.value;
-      clean.session = sessionFor(clean.time, last);
+      // The newest event with a numeric time (other keys sort after numbers), if it is well-formed.
+      const last = (await byTime.openCursor(IDBKeyRange.upperBound(Infinity), 'prev'))?.value;
+      clean.session = sessionFor(clean.time, eventFault(last) === null ? last : undefined);
       await tx.store.add(clean);
       const extra = overflow(await tx.store.count(), this.limits.maxEvents);
       await this.#deleteOldest(byTime, extra);
@@ -130,26 +136,34 @@ export class HistoryStore {
     this.#sync.notify('events');
   }
 
-  /** Events inside the retention window, oldest first; the newest `limit` when given. */
-  async recentEvents(limit?: number): Promise<HistoryEvent[]> {
+  /** Events inside the retention window, oldest first; the newest `limit` when given.
+   *  Malformed rows are skipped, and `onSkipped` hears one error about them. */
+  async recentEvents(limit?: number, onSkipped?: SkippedRowsListener): Promise<HistoryEvent[]> {
     const cutoff = retentionCutoff(this.#now(), this.limits.retentionDays);
-    const events = await this.#run('reading events', (db) => db.getAllFromIndex('events', 'by-time', IDBKeyRange.lowerBound(cutoff)));
+    const rows = await this.#run('reading events', (db) => db.getAllFromIndex('events', 'by-time', IDBKeyRange.lowerBound(cutoff)));
+    const skipped = new SkippedRows('events');
+    const events = skipped.keep<StoredEvent>(rows, eventFault, eventName);
+    skipped.report(onSkipped);
     const wanted = limit === undefined ? events : events.slice(Math.max(0, events.length - Math.max(0, Math.floor(limit))));
-    return wanted.map(withoutKey);
+    return wanted.map(readEvent);
   }
 
   /** Cached vectors of `ids` for `modelId` (dequantised); marks them recently
-   *  used (at most once a minute per vector, see LRU_TOUCH_INTERVAL_MS). */
-  async getVectors(modelId: string, ids: Iterable<string>): Promise<Map<string, Float32Array>> {
+   *  used (at most once a minute per vector, see LRU_TOUCH_INTERVAL_MS).
+   *  Malformed rows are skipped, and `onSkipped` hears one error about them. */
+  async getVectors(modelId: string, ids: Iterable<string>, onSkipped?: SkippedRowsListener): Promise<Map<string, Float32Array>> {
     const unique = [...new Set(ids)].filter((id) => typeof id === 'string' && id);
     const found = new Map<string, Float32Array>();
     if (unique.length === 0) return found;
-    const records = await this.#run('reading cached vectors', async (db) => {
+    const rows = await this.#run('reading cached vectors', async (db) => {
       const tx = db.transaction('vectors', 'readonly');
       const got = await Promise.all(unique.map((id) => tx.store.get([modelId, id])));
       await tx.done;
       return got.filter((r) => r !== undefined);
     });
+    const skipped = new SkippedRows('vectors');
+    const records = skipped.keep<StoredVector>(rows, vectorFault, vectorName);
+    skipped.report(onSkipped);
     for (const record of records) found.set(record.itemId, dequantizeInt8(record.data, record.scale));
     // LRU bookkeeping is best effort, in its own transaction: a read must not
     // fail because a full quota refused to record when it happened.

@@ -3,6 +3,7 @@
 // kept in memory until the store says something changed — here or in another
 // tab. That change notice is the one place the snapshot is dropped.
 import { HistoryStore, type HistoryEvent } from '../history/history-store.ts';
+import { describe, MalformedRowsError, type SkippedRowsListener, type StoreName } from '../history/stored-rows.ts';
 import { weightsFromOffsets, type WeightOffsets } from '../rank/learned-weights.ts';
 import { EdgeRerankError, type Problem } from '../errors.ts';
 
@@ -27,12 +28,14 @@ export class HistoryAccess {
   #snapshot: { value: HistorySnapshot; readAt: number } | null = null;
   /** Grows on every change: a read that started before one is not kept. */
   #generation = 0;
+  /** Stores whose malformed rows were reported: once per worker, until forget(). */
+  readonly #reported = new Set<StoreName>();
 
   /** The store, opened on first use; a failed open is tried again next time (IndexedDB may come back). */
   store(): Promise<HistoryStore> {
     if (!this.#store) {
       this.#store = HistoryStore.open().then((store) => {
-        store.onChange(() => this.#changed()); // recorded or forgotten, by this worker or another tab
+        store.onChange((change) => this.#changed(change)); // recorded or forgotten, by this worker or another tab
         return store;
       });
       this.#store.catch(() => (this.#store = null));
@@ -46,21 +49,53 @@ export class HistoryAccess {
     const now = Date.now();
     if (this.#snapshot && now - this.#snapshot.readAt < SNAPSHOT_MAX_AGE_MS) return this.#snapshot.value;
     const generation = this.#generation;
-    const [events, offsets] = await Promise.all([store.recentEvents(HISTORY_WINDOW), store.getMeta<WeightOffsets>(LEARNED_WEIGHTS_KEY)]);
-    const value: HistorySnapshot = { events, weights: offsets ? weightsFromOffsets(offsets) : undefined, problems: [] };
+    const problems: Problem[] = [];
+    const onSkipped = this.skippedListener(problems);
+    const [events, offsets] = await Promise.all([store.recentEvents(HISTORY_WINDOW, onSkipped), this.learnedOffsets(onSkipped)]);
+    const value: HistorySnapshot = { events, weights: offsets ? weightsFromOffsets(offsets) : undefined, problems };
     if (generation === this.#generation) this.#snapshot = { value, readAt: now };
     return value;
   }
 
-  /** The learned offsets as stored (for learning from a click). */
-  async learnedOffsets(): Promise<WeightOffsets | undefined> {
-    return (await this.store()).getMeta<WeightOffsets>(LEARNED_WEIGHTS_KEY);
+  /** The learned offsets as stored; undefined (and one error) when they are malformed. */
+  async learnedOffsets(onSkipped?: SkippedRowsListener): Promise<WeightOffsets | undefined> {
+    const offsets = await (await this.store()).getMeta<unknown>(LEARNED_WEIGHTS_KEY);
+    const fault = offsetsFault(offsets);
+    if (fault === null) return offsets as WeightOffsets | undefined;
+    onSkipped?.(
+      new MalformedRowsError(
+        'meta',
+        1,
+        `history storage: the learned weights ("${LEARNED_WEIGHTS_KEY}") are malformed and ignored (${fault}); the shipped weights are used and nothing stored was changed`,
+      ),
+    );
+    return undefined;
   }
 
-  #changed(): void {
+  /** Puts the first error about each store's malformed rows into `problems`. */
+  skippedListener(problems: Problem[]): SkippedRowsListener {
+    return (error) => {
+      if (this.#reported.has(error.store)) return;
+      this.#reported.add(error.store);
+      problems.push(error.toJSON());
+    };
+  }
+
+  #changed(change: string): void {
     this.#generation++;
     this.#snapshot = null;
+    if (change === 'forgotten') this.#reported.clear();
   }
+}
+
+/** What is wrong with stored weight offsets, or null when they can be used (none stored is fine). */
+function offsetsFault(value: unknown): string | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `they are ${describe(value)}`;
+  for (const [name, offset] of Object.entries(value)) {
+    if (typeof offset !== 'number' || !Number.isFinite(offset)) return `${name} is ${describe(offset)}, expected a number`;
+  }
+  return null;
 }
 
 /** A storage failure as the rerank reports it. */

@@ -4,6 +4,7 @@
 // even without a model. New signals plug in here (prepareRankInput).
 import { EdgeRerankError } from '../errors.ts';
 import type { HistoryEvent, HistoryStore } from '../history/history-store.ts';
+import type { SkippedRowsListener } from '../history/stored-rows.ts';
 import type { HistoryItem, RankCandidate, RankInput } from '../rank/types.ts';
 import type { Backend, RerankRequest, WireCandidate } from './api.ts';
 import { chooseBackend } from './backend-choice.ts';
@@ -44,6 +45,8 @@ export interface InputSources {
   indexes: IndexCache;
   /** null when IndexedDB failed: nothing is read from or written to the vector cache. */
   store: HistoryStore | null;
+  /** Hears about malformed cached vectors. */
+  onSkipped: SkippedRowsListener;
 }
 
 /** No history → the ranking is the server order exactly: no model needed. */
@@ -78,7 +81,7 @@ export async function prepareRankInput(
   };
   if (!needsEncoder(request, history)) return { input, backend: choice.backend, embedded: 0 };
   try {
-    const resolved = await sources.vectors.resolve(request, history.events, choice.backend, sources.store, run);
+    const resolved = await sources.vectors.resolve(request, history.events, choice.backend, sources, run);
     return { input: withVectors(input, resolved), backend: resolved.backend, embedded: resolved.embedded };
   } catch (err) {
     if (err instanceof NeedsFreshWorker) throw err;

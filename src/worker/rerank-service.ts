@@ -38,7 +38,8 @@ export class RerankService implements RerankWorkerApi {
     const run = new RerankRun();
     try {
       const { history, store } = await run.time('history', () => this.#loadHistory(run));
-      const prepared = await prepareRankInput(request, history, { vectors: this.#vectors, indexes: this.#indexes, store }, run);
+      const sources = { vectors: this.#vectors, indexes: this.#indexes, store, onSkipped: this.#history.skippedListener(run.problems) };
+      const prepared = await prepareRankInput(request, history, sources, run);
       const result = await run.time('rank', async () => rank(prepared.input));
       return this.#respond(result, prepared, run);
     } catch (err) {

@@ -4,6 +4,7 @@
 // The worker keeps its one encoder, the query memo and the in-memory front of
 // the vector cache here.
 import type { HistoryEvent, HistoryStore } from '../history/history-store.ts';
+import type { SkippedRowsListener } from '../history/stored-rows.ts';
 import type { TextEncoder } from '../model/types.ts';
 import type { Neighbour } from '../rank/types.ts';
 import type { Backend, RerankRequest } from './api.ts';
@@ -45,6 +46,12 @@ function vectorItems(request: RerankRequest, events: HistoryEvent[]): VectorItem
   return items;
 }
 
+/** Where vectors are cached on this device (no store: memory only). */
+export interface VectorCache {
+  store: HistoryStore | null;
+  onSkipped: SkippedRowsListener;
+}
+
 export class VectorStep {
   readonly #encoders = new EncoderHost();
   readonly #recent = new RecentVectors();
@@ -61,7 +68,7 @@ export class VectorStep {
     request: RerankRequest,
     events: HistoryEvent[],
     backend: Backend,
-    store: HistoryStore | null,
+    cache: VectorCache,
     run: RerankRun,
   ): Promise<ResolvedVectors> {
     const encoder = await run.time('encoderLoad', () => this.#encoders.encoder(request.model, backend));
@@ -84,7 +91,7 @@ export class VectorStep {
         {
           dim: encoder.dim,
           lookupIndex: index ? (ids) => index.lookup(ids) : undefined,
-          ...this.#cache(cacheKeyOf(encoder), store),
+          ...this.#cache(cacheKeyOf(encoder), cache),
           embed,
         },
         run.problems,
@@ -101,13 +108,13 @@ export class VectorStep {
   }
 
   /** The vector cache: memory first, then IndexedDB. */
-  #cache(key: string, store: HistoryStore | null) {
+  #cache(key: string, { store, onSkipped }: VectorCache) {
     return {
       readCache: async (ids: string[]) => {
         const found = this.#recent.get(key, ids);
         const rest = ids.filter((id) => !found.has(id));
         if (store && rest.length) {
-          const stored = await store.getVectors(key, rest);
+          const stored = await store.getVectors(key, rest, onSkipped);
           this.#recent.put(key, stored);
           for (const [id, vector] of stored) found.set(id, vector);
         }
