@@ -19,7 +19,7 @@ import {
   type ReasonStrings,
 } from './options.ts';
 import { ERROR_EVENT, READY_EVENT, RERANKED_EVENT, emit, type RerankedDetail } from './events.ts';
-import type { Problem, RerankRequest, RerankResponse, TrackEvent } from '../worker/api.ts';
+import type { HistoryExport, Problem, RerankRequest, RerankResponse, TrackEvent } from '../worker/api.ts';
 import { EdgeRerankError } from '../errors.ts';
 import { reasonText } from '../rank/reasons.ts';
 
@@ -192,7 +192,7 @@ export class EdgeRerankElement extends LitElement {
   }
 
   /** Everything stored about this shopper, as plain JSON they can download. */
-  static async exportHistory(): Promise<unknown> {
+  static async exportHistory(): Promise<HistoryExport> {
     try {
       return await workerClient.exportHistory();
     } catch (err) {

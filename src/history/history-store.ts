@@ -38,12 +38,27 @@ export interface NewEvent {
 /** An event as read back (oldest first). */
 export type HistoryEvent = Omit<StoredEvent, 'id'>;
 
-/** What the shopper downloads: plain JSON, their events only. */
+/** One entry of the vector cache, without the vector (it is computed from the product's own text). */
+export interface CachedVectorInfo {
+  modelId: string;
+  itemId: string;
+  /** Numbers in the vector. */
+  dim: number;
+  /** ms since epoch of the last read or write (the LRU order). */
+  usedAt: number;
+}
+
+/** What the shopper downloads: plain JSON of everything stored about them. */
 export interface HistoryExport {
   format: 'edge-rerank-history';
-  version: 1;
+  version: 2;
   exportedAt: string;
+  /** Inside the retention window, oldest first (malformed rows left out). */
   events: HistoryEvent[];
+  /** Everything else the widget keeps, by key (e.g. the learned weight offsets); not the schema version. */
+  meta: Record<string, unknown>;
+  /** Which item vectors are cached, for which model, and when each was last used. */
+  vectors: CachedVectorInfo[];
 }
 
 type DB = IDBPDatabase<EdgeRerankDB>;
@@ -235,7 +250,16 @@ export class HistoryStore {
 
   async exportHistory(): Promise<HistoryExport> {
     const events = await this.recentEvents();
-    return { format: 'edge-rerank-history', version: 1, exportedAt: new Date(this.#now()).toISOString(), events };
+    const [metaRows, vectorRows] = await this.#run('exporting history', (db) => Promise.all([db.getAll('meta'), db.getAll('vectors')]));
+    const meta: Record<string, unknown> = {};
+    for (const row of metaRows) if (row.key !== SCHEMA_VERSION_KEY) meta[row.key] = row.value;
+    const vectors = vectorRows.map((row) => ({
+      modelId: row.modelId,
+      itemId: row.itemId,
+      dim: row.data instanceof Int8Array ? row.data.length : 0,
+      usedAt: row.usedAt,
+    }));
+    return { format: 'edge-rerank-history', version: 2, exportedAt: new Date(this.#now()).toISOString(), events, meta, vectors };
   }
 
   /** Called when this store, another tab or another worker changed or forgot history. */

@@ -1,7 +1,7 @@
 // The element's contract beyond the main loop: consent, the budget after
 // which a late order no longer jumps under the shopper, list and query
 // changes, pins, el.track(), the ready event, attribute/property mirroring.
-import { after, before, beforeEach, test } from 'node:test';
+import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
@@ -33,8 +33,20 @@ before(async () => {
 
 beforeEach(async () => {
   await shop.freshContext();
+  // Each test's requests and console lines are its own (checked after it, below).
+  shop.server.requests.length = 0;
+  shop.pageRequests.length = 0;
+  shop.consoleLines.length = 0;
   page = await shop.newPage();
   await listenForWidgetEvents(page);
+});
+
+afterEach(() => {
+  assertNothingPrivateSent(shop, VIEWED_TITLES);
+  assert.deepEqual(
+    shop.consoleLines.filter((l) => l.startsWith('pageerror')),
+    [],
+  );
 });
 
 after(async () => {
@@ -237,10 +249,15 @@ test('a bad attribute is reported once by name and the default is used', async (
   assert.deepEqual(snap.errors, [{ code: 'input', message: 'attribute strength="lots" is not a number; using 1' }]);
 });
 
-test('no request carried history, viewed titles, reasons or vectors', () => {
+test('no request carried history, viewed titles, reasons or vectors: views, a personalized list with badges, a click', async () => {
+  await viewAll();
+  await page.goto(shop.page('/privacy', searchPageHtml({ query: QUERY, products: RESULTS, element: { explain: '' } })));
+  const snap = await awaitRerank(page);
+  assert.ok(Object.keys(snap.badges).length > 0, 'there were reasons that could have leaked');
+  await page.click(`[data-item-id="${snap.dom.at(-1)}"]`);
+  await page.waitForFunction(async () => {
+    const ctor = customElements.get('edge-rerank') as unknown as { exportHistory(): Promise<{ events: { type: string }[] }> };
+    return (await ctor.exportHistory()).events.some((e) => e.type === 'click');
+  });
   assertNothingPrivateSent(shop, VIEWED_TITLES);
-  assert.deepEqual(
-    shop.consoleLines.filter((l) => l.startsWith('pageerror')),
-    [],
-  );
 });

@@ -2,7 +2,8 @@
 // worker and real IndexedDB: empty history keeps the server order → product
 // pages record views → the search page reorders with reasons → a reload keeps
 // the history → forget() brings the server order back. Every request checked.
-import { after, before, test } from 'node:test';
+// Each test starts from an empty profile and builds the history it needs.
+import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
@@ -14,6 +15,7 @@ import {
   productPageHtml,
   searchPageHtml,
   startShop,
+  type RerankSnapshot,
   type Shop,
 } from './shop-harness.ts';
 import { QUERY, RESULTS, SERVER_ORDER, VIEWED, VIEWED_TITLES } from './test-catalog.ts';
@@ -26,6 +28,13 @@ before(async () => {
   shop = await startShop();
   searchUrl = shop.page('/search', searchPageHtml({ query: QUERY, products: RESULTS, element: { explain: '', 'max-displacement': '4' } }));
   VIEWED.forEach((product) => shop.page(`/product/${product.id}`, productPageHtml(product)));
+});
+
+beforeEach(async () => {
+  await shop.freshContext();
+  shop.server.requests.length = 0;
+  shop.pageRequests.length = 0;
+  shop.consoleLines.length = 0;
   page = await shop.newPage();
   await listenForWidgetEvents(page);
 });
@@ -34,42 +43,22 @@ after(async () => {
   await shop?.close();
 });
 
-test('with no history the DOM keeps the exact server order and the reranked event still fires', async () => {
-  await page.goto(searchUrl);
-  const snap = await awaitRerank(page);
-  assert.equal(snap.status, 'reranked');
-  assert.deepEqual(snap.dom, SERVER_ORDER);
-  assert.deepEqual(snap.detail?.order, SERVER_ORDER);
-  assert.deepEqual(snap.detail?.reasons, {});
-  assert.equal(snap.detail?.historySize, 0);
-  assert.equal(snap.detail?.backend, 'wasm');
-  assert.equal(snap.rerankedEvents, 1);
-  assert.deepEqual(snap.errors, []);
-  // No history → no model needed: nothing of it was downloaded.
-  assert.ok(!shop.server.requests.some((r) => r.url.includes('/models/')), 'the model was fetched for an empty history');
-});
-
-test('product pages record views in IndexedDB', async () => {
+async function viewAll(): Promise<void> {
   for (const product of VIEWED) {
     await page.goto(new URL(`/product/${product.id}`, shop.url).href);
     assert.deepEqual(await awaitTracked(page), [true]);
   }
-  const events = await exportedEvents(page);
-  assert.deepEqual(
-    events.map((e) => [e.itemId, e.type, e.title]),
-    VIEWED.map((p) => [p.id, 'view', p.title]),
-  );
-  // Recording views needs the worker and IndexedDB, not the model or its runtime.
-  const heavy = shop.server.requests.filter(
-    (r) => r.url.startsWith('/models/') || r.url.startsWith('/dist/ort/') || r.url.includes('transformers'),
-  );
-  assert.deepEqual(
-    heavy.map((r) => r.url),
-    [],
-  );
-});
+}
 
-let personalized: string[] = [];
+/** Views every VIEWED product, then opens the search page: the personalized list. */
+async function personalize(): Promise<RerankSnapshot> {
+  await viewAll();
+  await page.goto(searchUrl);
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked', JSON.stringify(snap.problem));
+  assert.notDeepEqual(snap.dom, SERVER_ORDER, 'history changed nothing');
+  return snap;
+}
 
 /** The click-learning record, read straight from IndexedDB as the browser stores it. */
 function learnedOffsets(page: Page): Promise<Record<string, number> | undefined> {
@@ -90,15 +79,44 @@ function learnedOffsets(page: Page): Promise<Record<string, number> | undefined>
   );
 }
 
-test('the search page moves the viewed brand up, within max-displacement, with reasons naming viewed items', async () => {
+test('with no history the DOM keeps the exact server order and the reranked event still fires', async () => {
   await page.goto(searchUrl);
   const snap = await awaitRerank(page);
   assert.equal(snap.status, 'reranked');
+  assert.deepEqual(snap.dom, SERVER_ORDER);
+  assert.deepEqual(snap.detail?.order, SERVER_ORDER);
+  assert.deepEqual(snap.detail?.reasons, {});
+  assert.equal(snap.detail?.historySize, 0);
+  assert.equal(snap.detail?.backend, 'wasm');
+  assert.equal(snap.rerankedEvents, 1);
+  assert.deepEqual(snap.errors, []);
+  // No history → no model needed: nothing of it was downloaded.
+  assert.ok(!shop.server.requests.some((r) => r.url.includes('/models/')), 'the model was fetched for an empty history');
+});
+
+test('product pages record views in IndexedDB', async () => {
+  await viewAll();
+  const events = await exportedEvents(page);
+  assert.deepEqual(
+    events.map((e) => [e.itemId, e.type, e.title]),
+    VIEWED.map((p) => [p.id, 'view', p.title]),
+  );
+  // Recording views needs the worker and IndexedDB, not the model or its runtime.
+  const heavy = shop.server.requests.filter(
+    (r) => r.url.startsWith('/models/') || r.url.startsWith('/dist/ort/') || r.url.includes('transformers'),
+  );
+  assert.deepEqual(
+    heavy.map((r) => r.url),
+    [],
+  );
+});
+
+test('the search page moves the viewed brand up, within max-displacement, with reasons naming viewed items', async () => {
+  const snap = await personalize();
   const detail = snap.detail!;
   assert.equal(detail.historySize, 3);
   assert.equal(detail.backend, 'wasm');
   assert.equal(detail.applied, true);
-  assert.notDeepEqual(snap.dom, SERVER_ORDER, 'history changed nothing');
   assert.deepEqual(snap.dom, detail.order, 'the DOM shows the order the event reports');
   assert.deepEqual([...snap.dom].sort(), [...SERVER_ORDER].sort(), 'every item is still there exactly once');
   for (const [slot, id] of snap.dom.entries()) {
@@ -123,36 +141,41 @@ test('the search page moves the viewed brand up, within max-displacement, with r
   const wasm = runtime.filter((u) => u.endsWith('.wasm'));
   assert.equal(wasm.length, 1, `the WASM-only runtime, downloaded once (prefetched, then handed over): ${wasm.join(', ')}`);
   assert.match(wasm[0]!, /^\/dist\/ort\/ort-wasm-simd-threaded\.[0-9a-f]{12}\.wasm$/, 'the plain SIMD build, named by its content');
-  personalized = snap.dom;
 });
 
 test('a reload keeps the history: same personalized order, no model or runtime download the second time', async () => {
+  const personalized = await personalize();
   const heavy = () => shop.server.requests.filter((r) => r.url.includes('/models/') || r.url.includes('/ort/')).length;
   const modelRequestsBefore = heavy();
+  assert.ok(modelRequestsBefore > 0, 'the first visit downloaded the model');
   await page.reload();
   const snap = await awaitRerank(page);
   assert.equal(snap.detail?.historySize, 3);
-  assert.deepEqual(snap.dom, personalized);
+  assert.deepEqual(snap.dom, personalized.dom);
   assert.equal(heavy(), modelRequestsBefore, 'model or runtime files were fetched again instead of coming from the Cache API');
 });
 
 test('a click on a result is recorded as a click', async () => {
+  await personalize();
   await page.click('[data-item-id="tun-jacket"]');
+  await page.waitForFunction(async () => {
+    const ctor = customElements.get('edge-rerank') as unknown as { exportHistory(): Promise<{ events: { type: string }[] }> };
+    return (await ctor.exportHistory()).events.length > 3;
+  });
   const events = await exportedEvents(page);
   assert.deepEqual(events.at(-1) && [events.at(-1)!.itemId, events.at(-1)!.type], ['tun-jacket', 'click']);
 });
 
 test('a click on a low result teaches the blend weights a bounded step, stored on the device as offsets', async () => {
-  const last = personalized.at(-1)!;
-  const before = (await learnedOffsets(page)) ?? {}; // the click above may have taught something already
+  const personalized = await personalize();
+  assert.equal(await learnedOffsets(page), undefined, 'nothing learned before the click');
   await page.evaluate(async (itemId) => {
     const el = document.querySelector('edge-rerank') as unknown as { track(e: object): Promise<void> };
     await el.track({ type: 'click', itemId, title: 'clicked' });
-  }, last);
+  }, personalized.dom.at(-1)!);
   const offsets = await learnedOffsets(page);
   assert.ok(offsets, 'nothing was learned from the click');
-  const names = new Set([...Object.keys(before), ...Object.keys(offsets)]);
-  const steps = [...names].map((n) => (offsets[n] ?? 0) - (before[n] ?? 0));
+  const steps = Object.values(offsets);
   assert.ok(
     steps.some((v) => v !== 0),
     'the click changed no weight',
@@ -160,7 +183,43 @@ test('a click on a low result teaches the blend weights a bounded step, stored o
   for (const v of steps) assert.ok(Math.abs(v) <= 0.05 + 1e-9, `one click moved a weight by ${v}`);
 });
 
+test('exportHistory() returns everything stored: events, learned weights, and the vector cache with last use', async () => {
+  const personalized = await personalize();
+  await page.evaluate(async (itemId) => {
+    const el = document.querySelector('edge-rerank') as unknown as { track(e: object): Promise<void> };
+    await el.track({ type: 'click', itemId, title: 'clicked' });
+  }, personalized.dom.at(-1)!);
+  const exported = await page.evaluate(async () => {
+    const ctor = customElements.get('edge-rerank') as unknown as { exportHistory(): Promise<unknown> };
+    return JSON.parse(JSON.stringify(await ctor.exportHistory())) as {
+      version: number;
+      events: { itemId: string; type: string }[];
+      meta: Record<string, unknown>;
+      vectors: { modelId: string; itemId: string; dim: number; usedAt: number }[];
+    };
+  });
+  assert.equal(exported.version, 2);
+  assert.deepEqual(
+    exported.events.map((e) => [e.itemId, e.type]),
+    [...VIEWED.map((p) => [p.id, 'view']), [personalized.dom.at(-1), 'click']],
+  );
+  assert.deepEqual(exported.meta['rank-weight-offsets'], await learnedOffsets(page));
+  assert.ok(exported.meta['rank-weight-offsets'], 'the learned weights are in the export');
+  const cached = new Set(exported.vectors.map((v) => v.itemId));
+  for (const id of [...SERVER_ORDER, ...VIEWED.map((p) => p.id)]) assert.ok(cached.has(id), `no cache entry for ${id}`);
+  for (const v of exported.vectors) {
+    assert.ok(v.dim > 0 && v.usedAt > 0, JSON.stringify(v));
+    assert.ok(!('data' in v), 'the export names cached vectors, it does not carry them');
+  }
+});
+
 test('forget() erases the history and puts the server order back, also after a reload', async () => {
+  await personalize();
+  await page.evaluate(async () => {
+    const el = document.querySelector('edge-rerank') as unknown as { track(e: object): Promise<void> };
+    await el.track({ type: 'click', itemId: 'kes-lamp', title: 'clicked' });
+  });
+  assert.ok(await learnedOffsets(page), 'something was learned to forget');
   await page.evaluate(async () => {
     const ctor = customElements.get('edge-rerank') as unknown as { forget(): Promise<void> };
     await ctor.forget();
@@ -176,7 +235,16 @@ test('forget() erases the history and puts the server order back, also after a r
   assert.equal(reloaded.detail?.historySize, 0);
 });
 
-test('no request carried history, viewed titles, reasons or vectors, and nothing was logged', () => {
+test('no request carried history, viewed titles, reasons or vectors, and nothing was logged', async () => {
+  const personalized = await personalize();
+  assert.ok(Object.keys(personalized.badges).length > 0, 'there were reasons that could have leaked');
+  await page.click(`[data-item-id="${personalized.dom.at(-1)}"]`);
+  await page.reload();
+  await awaitRerank(page);
+  await page.evaluate(async () => {
+    const ctor = customElements.get('edge-rerank') as unknown as { forget(): Promise<void> };
+    await ctor.forget();
+  });
   assertNothingPrivateSent(shop, VIEWED_TITLES);
   assert.deepEqual(
     shop.consoleLines.filter((l) => l.includes('[edge-rerank]') || l.startsWith('pageerror')),

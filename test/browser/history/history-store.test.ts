@@ -221,7 +221,7 @@ test('meta stores structured values; unstorable values are an input error', asyn
   assert.deepEqual(result, { weights: { affinity: 0.3, list: [1, 2] }, missing: true, code: 'input' });
 });
 
-test('history persists across a reload; forget() erases events, vectors and meta; export is plain JSON', async () => {
+test('history persists across a reload; forget() erases events, vectors and meta; export is plain JSON of all of it', async () => {
   const page = await harness.newPage();
   const dbName = freshDbName('persist');
   await page.evaluate(async (dbName) => {
@@ -256,7 +256,15 @@ test('history persists across a reload; forget() erases events, vectors and meta
     [['kept', 'cart', 'Headlamp']],
   );
   assert.ok(!('id' in (events[0] ?? {})), 'no internal keys in the export');
-  assert.ok(!('vectors' in result.exported), 'export carries events only');
+  assert.deepEqual(result.exported.meta, { weights: [1, 2, 3] }, 'every meta value but the schema version');
+  const vectors = result.exported.vectors as Array<Record<string, unknown>>;
+  assert.deepEqual(
+    vectors.map((v) => [v.modelId, v.itemId, v.dim]),
+    [['m', 'kept', 2]],
+    'the vector cache, by model and item, without the vectors',
+  );
+  assert.equal(typeof vectors[0]?.usedAt, 'number');
+  assert.equal(result.exported.version, 2);
   assert.equal(result.beforeVectors, 1);
   assert.deepEqual(result.after, { events: 0, vectors: 0, weights: undefined, schemaVersion: result.SCHEMA_VERSION });
 });
