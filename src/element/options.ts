@@ -6,8 +6,9 @@ import type { ComplexAttributeConverter } from 'lit';
 import { DEFAULT_MAX_DISPLACEMENT } from '../rank/default-weights.ts';
 import type { HistoryEventType } from '../rank/types.ts';
 import type { ReasonTemplates } from '../rank/reasons.ts';
+import { DEFAULT_STALL_MS, DEVICES, type Device } from '../worker/api.ts';
 
-export type DeviceChoice = 'auto' | 'webgpu' | 'wasm';
+export type DeviceChoice = Device;
 export type Consent = 'granted' | 'denied';
 /** Reason texts per thing the shopper did, `{title}` standing for the history item's title. */
 export type ReasonStrings = Partial<ReasonTemplates>;
@@ -51,7 +52,7 @@ export const DEFAULT_OPTIONS: Readonly<EdgeRerankOptions> = Object.freeze({
   consent: 'granted',
   budget: 300,
   maxCandidates: 200,
-  stallTimeout: 30_000,
+  stallTimeout: DEFAULT_STALL_MS,
   experiment: 0,
   strings: Object.freeze({}),
 });
@@ -200,7 +201,7 @@ export function parseOptions(raw: RawOptions, attributeText: AttributeText = () 
     query: (p.text('query') ?? '').replace(/\s+/g, ' '),
     model: p.text('model') || d.model,
     index: p.text('index') || null,
-    device: p.oneOf('device', ['auto', 'webgpu', 'wasm'] as const),
+    device: p.oneOf('device', DEVICES),
     itemSelector: p.text('itemSelector') || d.itemSelector,
     strength: p.number('strength', 0, 1),
     maxDisplacement: p.number('maxDisplacement', 0, LIMITS.maxDisplacement, true),

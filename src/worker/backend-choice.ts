@@ -1,7 +1,7 @@
 // Which execution provider a rerank uses. `auto` takes WebGPU only on a real
 // GPU adapter: on a software (fallback) adapter such as SwiftShader WASM is
 // many times faster (FACTS.md: ~500 ms vs 4–9 ms a query).
-import type { Backend } from './api.ts';
+import type { Backend, Device } from './api.ts';
 
 interface GpuAdapterLike {
   isFallbackAdapter?: boolean;
@@ -26,7 +26,7 @@ function probeAdapter(): Promise<GpuAdapterLike | null> {
   return adapterProbe;
 }
 
-export async function chooseBackend(device: 'auto' | 'webgpu' | 'wasm'): Promise<BackendChoice> {
+export async function chooseBackend(device: Device): Promise<BackendChoice> {
   if (device === 'wasm') return { backend: 'wasm' };
   const adapter = await probeAdapter();
   if (!adapter) {
