@@ -20,7 +20,7 @@ import {
 } from './options.ts';
 import { ERROR_EVENT, READY_EVENT, RERANKED_EVENT, emit, type RerankedDetail } from './events.ts';
 import type { HistoryExport, Problem, RerankRequest, RerankResponse, TrackEvent } from '../worker/api.ts';
-import { EdgeRerankError } from '../errors.ts';
+import { EdgeRerankError, messageOf } from '../errors.ts';
 import { reasonText } from '../rank/reasons.ts';
 
 /** What `rerankComplete` resolves to. */
@@ -242,7 +242,7 @@ export class EdgeRerankElement extends LitElement {
         // Whatever happens, the shop's page goes on with the order it has.
         const problem: Problem = {
           code: 'input',
-          message: `rerank failed on this page: ${err instanceof Error ? err.message : String(err)}`,
+          message: `rerank failed on this page: ${messageOf(err)}`,
         };
         this.#report(problem);
         return { status: 'failed', problem };

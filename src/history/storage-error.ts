@@ -1,6 +1,6 @@
 // Turns whatever IndexedDB throws into one EdgeRerankError('storage') whose
 // message says what failed and that stored history was left as it was.
-import { EdgeRerankError } from '../errors.ts';
+import { EdgeRerankError, messageOf } from '../errors.ts';
 
 function explain(name: string): string {
   switch (name) {
@@ -23,7 +23,7 @@ function explain(name: string): string {
 export function storageError(action: string, err: unknown): EdgeRerankError {
   if (err instanceof EdgeRerankError) return err;
   const name = err instanceof Error || (typeof DOMException !== 'undefined' && err instanceof DOMException) ? (err as Error).name : 'Error';
-  const detail = err instanceof Error ? err.message : String(err);
+  const detail = messageOf(err);
   const why = explain(name);
   const message = `history storage failed while ${action}: ${why}${detail && detail !== why ? ` (${detail})` : ''}; stored history was not changed`;
   return new EdgeRerankError('storage', message, { cause: err });

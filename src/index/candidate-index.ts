@@ -2,7 +2,7 @@
 // the shards that hold the ids asked for. Shard files are content-addressed,
 // so a cached copy (Cache API) never goes stale and a rebuilt index simply
 // names new files.
-import { EdgeRerankError } from '../errors.ts';
+import { EdgeRerankError, messageOf } from '../errors.ts';
 import { ITEM_TEXT_VERSION } from '../model/item-text.ts';
 import { sha256Hex } from '../model/sha256.ts';
 import type { EncoderPooling } from '../model/types.ts';
@@ -75,11 +75,7 @@ export class CandidateIndex {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       raw = await response.json();
     } catch (err) {
-      throw new EdgeRerankError(
-        'index',
-        `index manifest ${manifestUrl} could not be read: ${err instanceof Error ? err.message : String(err)}`,
-        { cause: err },
-      );
+      throw new EdgeRerankError('index', `index manifest ${manifestUrl} could not be read: ${messageOf(err)}`, { cause: err });
     }
     const manifest = parseManifest(raw, manifestUrl);
     if (expect.modelSha256 !== undefined && expect.modelSha256 !== manifest.model.sha256) {
@@ -184,7 +180,7 @@ export class CandidateIndex {
       try {
         response = await this.#fetchFn(url);
       } catch (err) {
-        throw new EdgeRerankError('index', `index shard ${url} could not be fetched: ${err instanceof Error ? err.message : String(err)}`, {
+        throw new EdgeRerankError('index', `index shard ${url} could not be fetched: ${messageOf(err)}`, {
           cause: err,
         });
       }

@@ -12,7 +12,7 @@
 // Items are sorted by id (UTF-16 code unit order), so the same items give the
 // same bytes whatever order they were built in.
 import type { Neighbour } from '../rank/types.ts';
-import { EdgeRerankError } from '../errors.ts';
+import { EdgeRerankError, messageOf } from '../errors.ts';
 import { quantizeInt8 } from '../vector/int8.ts';
 
 export const SHARD_MAGIC = 'ERIX';
@@ -92,7 +92,7 @@ export function decodeShard(bytes: Uint8Array, source: string): DecodedShard {
   try {
     table = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(jsonAt))) as ShardTable;
   } catch (err) {
-    return fail(`unreadable id table (${err instanceof Error ? err.message : String(err)})`);
+    return fail(`unreadable id table (${messageOf(err)})`);
   }
   const listed = (v: unknown): v is unknown[] => Array.isArray(v) && v.length === n;
   if (!listed(table.ids) || !listed(table.neighbours) || !table.ids.every((id) => typeof id === 'string')) {

@@ -4,7 +4,7 @@
 // browser worker (device "wasm" | "webgpu", onnxruntime-web).
 // The ONNX file is read and sha256-checked here before any session sees it;
 // transformers.js then gets the same bytes through the handover cache.
-import { EdgeRerankError } from '../errors.ts';
+import { EdgeRerankError, messageOf } from '../errors.ts';
 import { HandoverCache } from './handover-cache.ts';
 import { modelFileReader, parseJsonFile } from './model-files.ts';
 import { modelFileLocation, resolveModelSource, type ModelSource } from './model-source.ts';
@@ -52,7 +52,7 @@ function locationBase(): string | undefined {
 }
 
 function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return messageOf(err);
 }
 
 export function loadEncoder(options: EncoderOptions): Promise<TextEncoder> {

@@ -3,6 +3,7 @@
 // encoder (in batches; the new vectors then go to the cache).
 // Items from the shopper's history that are not on screen never go to the
 // index: which shard a page fetches would tell the server what they viewed.
+import { messageOf } from '../errors.ts';
 import { itemText } from '../model/item-text.ts';
 import type { Neighbour } from '../rank/types.ts';
 import type { Problem } from './api.ts';
@@ -67,7 +68,7 @@ export async function resolveVectors(items: VectorItem[], sources: VectorSources
     } catch (err) {
       problems.push({
         code: 'index',
-        message: `index lookup failed, embedding on the device instead: ${err instanceof Error ? err.message : String(err)}`,
+        message: `index lookup failed, embedding on the device instead: ${messageOf(err)}`,
       });
     }
   }
@@ -80,7 +81,7 @@ export async function resolveVectors(items: VectorItem[], sources: VectorSources
     } catch (err) {
       problems.push({
         code: 'storage',
-        message: `the vector cache could not be read: ${err instanceof Error ? err.message : String(err)}`,
+        message: `the vector cache could not be read: ${messageOf(err)}`,
       });
     }
     missing = missing.filter((i) => !vectors.has(i.id));
@@ -98,7 +99,7 @@ export async function resolveVectors(items: VectorItem[], sources: VectorSources
     try {
       await sources.writeCache(fresh);
     } catch (err) {
-      problems.push({ code: 'storage', message: `new vectors could not be cached: ${err instanceof Error ? err.message : String(err)}` });
+      problems.push({ code: 'storage', message: `new vectors could not be cached: ${messageOf(err)}` });
     }
   }
   return { vectors, neighbours, embedded: fresh.size };
