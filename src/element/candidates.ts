@@ -50,12 +50,10 @@ export function collectCandidates<T extends ItemSource>(items: readonly T[], max
     seen.add(id);
     const title = optional(item.getAttribute('data-title')) ?? '';
     if (!title) untitled.push(id);
-    const score = optional(item.getAttribute('data-score'));
     const pinned = item.getAttribute('data-pinned');
     candidates.push({
       id,
       serverRank: candidates.length,
-      serverScore: score !== undefined && Number.isFinite(Number(score)) ? Number(score) : undefined,
       title,
       category: optional(item.getAttribute('data-category')),
       brand: optional(item.getAttribute('data-brand')),

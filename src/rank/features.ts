@@ -11,14 +11,6 @@ export const FEATURE_NAMES = ['query', 'content', 'behaviour', 'brand', 'categor
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureVector = Record<FeatureName, number>;
 
-/** Which history item pushed a candidate most, for its reason. */
-export interface HistoryContribution {
-  /** Index into the history array. */
-  index: number;
-  /** Weighted size of the push (same units as the score). */
-  amount: number;
-}
-
 /** Server results whose categories define what the query is about. */
 export const TOPIC_TOP_K = 10;
 

@@ -16,8 +16,6 @@ export interface RankCandidate {
   id: string;
   /** 0-based position in the server's list. */
   serverRank: number;
-  /** The server's own relevance score, when the page provides one. */
-  serverScore?: number | undefined;
   title: string;
   category?: string | undefined;
   brand?: string | undefined;

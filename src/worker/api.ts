@@ -24,7 +24,6 @@ export const DEFAULT_STALL_MS = 30_000;
 export interface WireCandidate {
   id: string;
   serverRank: number;
-  serverScore?: number | undefined;
   title: string;
   category?: string | undefined;
   brand?: string | undefined;

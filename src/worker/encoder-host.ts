@@ -3,7 +3,7 @@
 // session. When WebGPU fails (at load or mid-session) this worker's runtime
 // cannot be trusted any more (a failed WebGPU run leaves ORT's state broken,
 // so even a WASM session here would fail): it asks for a fresh worker on WASM.
-import { EdgeRerankError } from '../errors.ts';
+import { EdgeRerankError, messageOf } from '../errors.ts';
 import { blockedSince, cspError, cspMark, watchCsp } from './csp.ts';
 import type { TextEncoder } from '../model/types.ts';
 import type { Backend } from './api.ts';
@@ -27,7 +27,7 @@ interface Loaded {
 }
 
 function webgpuFailed(err: unknown): NeedsFreshWorker {
-  return new NeedsFreshWorker(`WebGPU failed (${err instanceof Error ? err.message : String(err)}); this page now uses WASM`, true);
+  return new NeedsFreshWorker(`WebGPU failed (${messageOf(err)}); this page now uses WASM`, true);
 }
 
 watchCsp();
@@ -99,12 +99,6 @@ export class EncoderHost {
       };
     }
     return loadEncoder({ model, device: backend, dtype: 'q8' });
-  }
-
-  async dispose(): Promise<void> {
-    const loaded = this.#loaded;
-    this.#loaded = null;
-    if (loaded) await loaded.encoder.then((e) => e.dispose()).catch(() => undefined);
   }
 }
 

@@ -19,7 +19,6 @@ export function rankCandidate(c: WireCandidate): RankCandidate {
   return {
     id: c.id,
     serverRank: c.serverRank,
-    serverScore: c.serverScore,
     title: c.title,
     category: c.category,
     brand: c.brand,

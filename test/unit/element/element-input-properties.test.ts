@@ -62,7 +62,6 @@ test('collectCandidates: candidates have unique, trimmed, non-empty ids in DOM o
         assert.ok(domIndex > last, 'in DOM order');
         last = domIndex;
         assert.equal(typeof c.title, 'string');
-        assert.ok(c.serverScore === undefined || Number.isFinite(c.serverScore));
         assert.equal(typeof c.pinned, 'boolean');
       }
       // Every item left out is said: no id, a repeated id, or past max-candidates.
