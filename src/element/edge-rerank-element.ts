@@ -2,7 +2,7 @@
 // the worker's ranking. The main thread only reads the DOM, posts plain data
 // and moves nodes; everything heavy happens in the worker.
 import { LitElement, css, html } from 'lit';
-import { workerClient } from './worker-client.ts';
+import { workerClient, type HistoryChange } from './worker-client.ts';
 import { collectCandidates } from './candidates.ts';
 import { applyNodeOrder } from './node-order.ts';
 import { showReasons } from './reason-badge/reason-badge.ts';
@@ -113,6 +113,7 @@ export class EdgeRerankElement extends LitElement {
   #firstUpdateSeen = false;
   /** The ranking this list shows: a click on it teaches against that ranking. */
   #rankingId: string | undefined;
+  #stopHearingHistory: (() => void) | null = null;
 
   /** Resolves when the latest requested rerank has settled (newer requests are awaited too). */
   get rerankComplete(): Promise<RerankOutcome> {
@@ -137,12 +138,15 @@ export class EdgeRerankElement extends LitElement {
       attributes: true,
       attributeFilter: ['data-item-id', 'data-title', 'data-category', 'data-brand', 'data-description', 'data-vector', 'data-pinned'],
     });
+    this.#stopHearingHistory = workerClient.onHistoryChange(this.#onHistoryChange);
     this.#listChanged();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     connected.delete(this);
+    this.#stopHearingHistory?.();
+    this.#stopHearingHistory = null;
     this.removeEventListener('click', this.#onClick);
     for (const type of INTERACTIONS) this.removeEventListener(type, this.#onInteraction);
     this.#observer?.disconnect();
@@ -248,6 +252,17 @@ export class EdgeRerankElement extends LitElement {
         return { status: 'failed', problem };
       });
   }
+
+  /** History forgotten in this or another tab: the server order and no badges at once, then a fresh rerank. */
+  readonly #onHistoryChange = (change: HistoryChange): void => {
+    if (change.kind !== 'forgotten') return;
+    this.#rankingId = undefined;
+    const items = this.#itemsInDomOrder(this.options.itemSelector);
+    if (items) this.#restoreServerOrder(items);
+    this.#interacted = false;
+    this.#listAppearedAt = performance.now();
+    this.#schedule();
+  };
 
   readonly #onInteraction = (): void => {
     this.#interacted = true;

@@ -88,6 +88,39 @@ test('views in another tab reach the open search page; forget() there empties it
   assert.deepEqual(emptied.dom, SERVER_ORDER);
 });
 
+test('forget() in one tab puts every other open tab back in server order and drops its badges at once, with no rerank asked for', async () => {
+  await shop.freshContext();
+  const [searchTab, otherTab] = [await shop.newPage(), await shop.newPage()];
+  await listenForWidgetEvents(searchTab);
+  for (const p of VIEWED) {
+    await otherTab.goto(new URL(`/tabs/product/${p.id}`, shop.url).href);
+    assert.deepEqual(await awaitTracked(otherTab), [true]);
+  }
+  await searchTab.goto(shop.page('/tabs/search-explain', searchPageHtml({ query: QUERY, products: RESULTS, element: { explain: '' } })));
+  const personalized = await awaitRerank(searchTab);
+  assert.notDeepEqual(personalized.dom, SERVER_ORDER);
+  assert.ok(Object.keys(personalized.badges).length > 0, 'badges to drop');
+
+  await otherTab.evaluate(async () => {
+    await customElements.whenDefined('edge-rerank');
+    await (customElements.get('edge-rerank') as unknown as { forget(): Promise<void> }).forget();
+  });
+  // Nothing touches the search tab: it hears the forget and restores on its own.
+  await searchTab.waitForFunction(
+    (serverOrder) => {
+      const el = document.querySelector('edge-rerank')!;
+      const dom = [...el.querySelectorAll('[data-item-id]')].map((n) => n.getAttribute('data-item-id'));
+      return JSON.stringify(dom) === JSON.stringify(serverOrder) && el.querySelectorAll('edge-rerank-reason').length === 0;
+    },
+    SERVER_ORDER,
+    { timeout: 10_000 },
+  );
+  const after = await awaitRerank(searchTab);
+  assert.deepEqual(after.dom, SERVER_ORDER);
+  assert.deepEqual(after.badges, {});
+  assert.equal(after.detail?.historySize, 0, 'the rerank that followed used the emptied history');
+});
+
 test('no request carried history, viewed titles, reasons or vectors', () => {
   assertNothingPrivateSent(shop, VIEWED_TITLES);
 });
