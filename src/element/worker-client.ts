@@ -22,8 +22,6 @@ import { DEFAULT_DB_NAME } from '../history/schema.ts';
 import { TabSync } from '../history/tab-sync.ts';
 import { crossOriginWorkerUrl } from './cross-origin-worker.ts';
 
-export { DEFAULT_STALL_MS } from '../worker/api.ts';
-
 /** Resolved from this module's own URL so dist/ works from any static host;
  *  the name carries a content hash (worker/dist-files.ts). */
 export const WORKER_URL = new URL(`./${DIST_FILES.worker}`, import.meta.url);
