@@ -8,7 +8,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { MODELS, startShop, type Shop } from './shop-harness.ts';
+import { MODELS, WORKER_FILE, startShop, type Shop } from './shop-harness.ts';
+import { PLAIN_DIST_FILES } from '../../../src/worker/dist-files.ts';
 import type { WorkerClient } from '../../../src/element/worker-client.ts';
 import type { LoadProgress } from '../../../src/worker/api.ts';
 
@@ -33,6 +34,8 @@ before(async () => {
     format: 'esm',
     write: false,
     target: 'es2022',
+    // The built worker's content-hashed name, as the dist build tells the widget.
+    define: { EDGE_RERANK_DIST_FILES: JSON.stringify({ ...PLAIN_DIST_FILES, worker: WORKER_FILE }) },
   });
   shop = await startShop();
   // Served beside the built worker, so the client finds it as the widget does.
