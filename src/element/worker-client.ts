@@ -121,10 +121,13 @@ class PageWorkerClient implements WorkerClient {
   #avoidWebgpu = false;
   readonly #progressListeners = new Set<(progress: LoadProgress) => void>();
   #tabSync: TabSync | null = null;
-  #historyListeners = 0;
+  /** History changes this page has heard of; a rerank sent after one reads history afresh. */
+  #historyChanges = 0;
 
   async rerank(request: RerankRequest, options: CallOptions = {}): Promise<RerankResponse> {
-    const attempt = () => this.#call((api) => api.rerank(this.#avoidWebgpu ? { ...request, device: 'wasm' } : request), options);
+    this.#hearHistory();
+    const attempt = () =>
+      this.#call((api) => api.rerank(this.#avoidWebgpu ? { ...request, device: 'wasm' } : request, this.#historyChanges), options);
     try {
       return await attempt();
     } catch (err) {
@@ -156,23 +159,22 @@ class PageWorkerClient implements WorkerClient {
   }
 
   onHistoryChange(listener: (change: HistoryChange) => void): () => void {
-    // The worker's HistoryStore tells every tab (this one too) over a
-    // BroadcastChannel; listening here needs no worker.
-    this.#tabSync ??= new TabSync(DEFAULT_DB_NAME);
-    const unsubscribe = this.#tabSync.subscribe((change) => {
+    return this.#hearHistory().subscribe((change) => {
       if (change === 'forgotten') listener({ kind: 'forgotten' });
       else if (change === 'events') listener({ kind: 'recorded' });
     });
-    this.#historyListeners++;
-    let subscribed = true;
-    return () => {
-      if (!subscribed) return;
-      subscribed = false;
-      unsubscribe();
-      if (--this.#historyListeners > 0) return;
-      this.#tabSync?.close(); // no listener left: no channel kept open
-      this.#tabSync = null;
-    };
+  }
+
+  /** Every HistoryStore tells every tab (this one too) over a BroadcastChannel;
+   *  listening here needs no worker. The count goes with each rerank: this
+   *  page may hear a change (e.g. a forget in another tab) before its worker
+   *  does, and the rerank it then asks for must not use the worker's older read. */
+  #hearHistory(): TabSync {
+    if (!this.#tabSync) {
+      this.#tabSync = new TabSync(DEFAULT_DB_NAME);
+      this.#tabSync.subscribe(() => this.#historyChanges++);
+    }
+    return this.#tabSync;
   }
 
   #report = (report: WorkerReport): void => {

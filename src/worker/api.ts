@@ -96,7 +96,9 @@ export interface WorkerReport {
 
 /** The worker's API. Failures are thrown as EdgeRerankError (code kept). */
 export interface RerankWorkerApi {
-  rerank(request: RerankRequest): Promise<RerankResponse>;
+  /** `historyChanges`: how many history changes the page has heard of; when
+   *  it differs from the last call's, the worker reads history afresh. */
+  rerank(request: RerankRequest, historyChanges?: number): Promise<RerankResponse>;
   /** Records one history event; a click on a ranked list also teaches the on-device weights. */
   track(event: TrackEvent): Promise<void>;
   forget(): Promise<void>;

@@ -30,6 +30,8 @@ export class HistoryAccess {
   #generation = 0;
   /** Stores whose malformed rows were reported: once per worker, until forget(). */
   readonly #reported = new Set<StoreName>();
+  /** The page's count of history changes it heard of, at the last rerank. */
+  #pageHeard: number | undefined;
 
   /** The store, opened on first use; a failed open is tried again next time (IndexedDB may come back). */
   store(): Promise<HistoryStore> {
@@ -70,6 +72,15 @@ export class HistoryAccess {
       ),
     );
     return undefined;
+  }
+
+  /** The page heard of `changes` history changes so far: when that count
+   *  moved, a change may not have reached this worker yet, so read afresh. */
+  pageHeard(changes: number | undefined): void {
+    if (changes === undefined || changes === this.#pageHeard) return;
+    const first = this.#pageHeard === undefined;
+    this.#pageHeard = changes;
+    if (!first) this.#changed('page');
   }
 
   /** Puts the first error about each store's malformed rows into `problems`. */

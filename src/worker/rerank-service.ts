@@ -34,9 +34,10 @@ export class RerankService implements RerankWorkerApi {
   readonly #vectors = new VectorStep(this.#indexes);
   readonly #rankings = new RecentRankings();
 
-  async rerank(request: RerankRequest): Promise<RerankResponse> {
+  async rerank(request: RerankRequest, historyChanges?: number): Promise<RerankResponse> {
     const run = new RerankRun();
     try {
+      this.#history.pageHeard(historyChanges);
       const { history, store } = await run.time('history', () => this.#loadHistory(run));
       const sources = { vectors: this.#vectors, indexes: this.#indexes, store, onSkipped: this.#history.skippedListener(run.problems) };
       const prepared = await prepareRankInput(request, history, sources, run);
