@@ -9,6 +9,7 @@ import { buildIndex, type BuildSummary } from '../build-index/build.ts';
 import type { Arithmetic, ResolvedDevice } from '../build-index/build-settings.ts';
 import { cudaBinariesInstalled } from '../build-index/device.ts';
 import { jsonl, syntheticCatalog } from '../build-index/synthetic-catalog.ts';
+import { messageOf } from '../../src/errors.ts';
 
 const ITEMS = Number(process.env.BENCH_INDEX_ITEMS ?? 20_000);
 const BATCHES = (process.env.BENCH_INDEX_BATCHES ?? '16,64,256').split(',').map(Number);
@@ -74,7 +75,7 @@ try {
           `${device} ${arithmetic} batch ${batch}: ${s.itemsPerSecond.toFixed(0)} items/s (${s.seconds.toFixed(1)} s with model load)`,
         );
       } catch (err) {
-        unavailable[device] = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+        unavailable[device] = messageOf(err).split('\n')[0] ?? '';
         console.log(`${device}: not available here (${unavailable[device]})`);
         break;
       }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EdgeRerankError } from '../../src/errors.ts';
+import { EdgeRerankError, messageOf } from '../../src/errors.ts';
 import type { ManifestModel } from '../../src/index/manifest.ts';
 import { SHARD_FORMAT_VERSION } from '../../src/index/shard-format.ts';
 import { shardCountFor, shardOf } from '../../src/index/shard-of.ts';
@@ -97,11 +97,9 @@ export async function readPlan(out: string): Promise<BuildPlan> {
   try {
     return JSON.parse(await readFile(planPath(out), 'utf8')) as BuildPlan;
   } catch (err) {
-    throw new EdgeRerankError(
-      'index',
-      `${planPath(out)}: no build plan here (run build with --shard i/n first): ${err instanceof Error ? err.message : String(err)}`,
-      { cause: err },
-    );
+    throw new EdgeRerankError('index', `${planPath(out)}: no build plan here (run build with --shard i/n first): ${messageOf(err)}`, {
+      cause: err,
+    });
   }
 }
 

@@ -2,7 +2,7 @@
 // its own: one bad line is skipped and reported, not the whole file.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { EdgeRerankError } from '../../src/errors.ts';
+import { EdgeRerankError, messageOf } from '../../src/errors.ts';
 
 export interface ByteLine {
   /** 1-based, as editors count. */
@@ -14,7 +14,7 @@ export async function* byteLines(path: string, label = path): AsyncGenerator<Byt
   try {
     if (!(await stat(path)).isFile()) throw new Error('not a file');
   } catch (err) {
-    throw new EdgeRerankError('input', `${label}: cannot be read (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new EdgeRerankError('input', `${label}: cannot be read (${messageOf(err)})`, { cause: err });
   }
   let carry: Buffer = Buffer.alloc(0);
   let number = 0;

@@ -18,6 +18,7 @@ import {
 import type { BuildSummary } from './build.ts';
 import { describeItem, inspectItem } from './inspect.ts';
 import { mergeIndex } from './merge.ts';
+import { messageOf } from '../../src/errors.ts';
 
 const PROGRAM = 'edge-rerank-index';
 const HELP = { type: 'boolean', help: 'print this help' } as const;
@@ -205,7 +206,7 @@ function usageOnInput<T>(parse: () => T): T {
   try {
     return parse();
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    throw new UsageError(messageOf(err));
   }
 }
 

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { EdgeRerankError } from '../../src/errors.ts';
+import { EdgeRerankError, messageOf } from '../../src/errors.ts';
 import type { ResolvedDevice } from './build-settings.ts';
 
 /** onnxruntime-node ships CUDA as a separate download (its install script). */
@@ -41,7 +41,7 @@ export async function createSession(model: string | Uint8Array, device: Resolved
     // Two overloads of create(): a path or bytes.
     return await (typeof model === 'string' ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options));
   } catch (err) {
-    throw new EdgeRerankError('backend', `device ${device} is not usable here: ${err instanceof Error ? err.message : String(err)}`, {
+    throw new EdgeRerankError('backend', `device ${device} is not usable here: ${messageOf(err)}`, {
       cause: err,
     });
   }

@@ -10,7 +10,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { EdgeRerankError } from '../../src/errors.ts';
+import { EdgeRerankError, messageOf } from '../../src/errors.ts';
 import { poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from '../../src/model/pooling.ts';
 import type { EncoderPooling } from '../../src/model/types.ts';
 import { l2NormalizeInPlace } from '../../src/vector/l2.ts';
@@ -258,11 +258,7 @@ async function openWithPool(
       probe = await embedAll(session, outputName, pooling, pool, PROBE_TEXTS, PROBE_TEXTS.length, undefined, shape);
     } catch (err) {
       await session.release();
-      throw new EdgeRerankError(
-        'backend',
-        `device ${device} failed on a probe batch: ${err instanceof Error ? err.message : String(err)}`,
-        { cause: err },
-      );
+      throw new EdgeRerankError('backend', `device ${device} failed on a probe batch: ${messageOf(err)}`, { cause: err });
     }
     const encoderPooling: EncoderPooling = shape.perToken ? pooling : 'graph';
     return { session, outputName, device, dim: probe[0]?.length ?? 0, pooling: encoderPooling, ms: performance.now() - started };
@@ -281,7 +277,7 @@ async function openWithPool(
         working.push(result);
         log(`device ${device}: probe of ${PROBE_TEXTS.length} texts in ${result.ms.toFixed(0)} ms`);
       } catch (err) {
-        log(`device ${device}: not usable (${(err instanceof Error ? err.message : String(err)).split('\n')[0]})`);
+        log(`device ${device}: not usable (${messageOf(err).split('\n')[0]})`);
       }
     }
     working.sort((a, b) => a.ms - b.ms);

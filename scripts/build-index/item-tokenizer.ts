@@ -2,7 +2,7 @@
 // the browser loads it, and the one way the builder turns a text into ids.
 import { basename, dirname, resolve } from 'node:path';
 import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
-import { EdgeRerankError } from '../../src/errors.ts';
+import { EdgeRerankError, messageOf } from '../../src/errors.ts';
 import { maxTokensOf } from '../../src/model/max-tokens.ts';
 
 export async function loadTokenizer(modelDir: string): Promise<PreTrainedTokenizer> {
@@ -13,11 +13,7 @@ export async function loadTokenizer(modelDir: string): Promise<PreTrainedTokeniz
   try {
     return await AutoTokenizer.from_pretrained(basename(dir));
   } catch (err) {
-    throw new EdgeRerankError(
-      'model-load',
-      `tokenizer in ${dir} could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
-      { cause: err },
-    );
+    throw new EdgeRerankError('model-load', `tokenizer in ${dir} could not be loaded: ${messageOf(err)}`, { cause: err });
   }
 }
 

@@ -1,6 +1,7 @@
 // One table per command: node:util parseArgs reads it, and the --help text is
 // written from it, so the two cannot drift apart.
 import { parseArgs } from 'node:util';
+import { messageOf } from '../../src/errors.ts';
 
 export interface CliOption {
   type: 'string' | 'boolean';
@@ -91,7 +92,7 @@ export function parseOptions<T extends OptionTable>(command: CommandSpec<T>, arg
   try {
     values = parseArgs({ args: argv, options: command.options, strict: true, allowPositionals: false }).values;
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    throw new UsageError(messageOf(err));
   }
   for (const [name, o] of Object.entries(command.options)) {
     if (o.required && (values as Record<string, unknown>)[name] === undefined) {

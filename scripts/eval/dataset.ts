@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EdgeRerankError } from '../../src/errors.ts';
+import { EdgeRerankError, messageOf } from '../../src/errors.ts';
 
 export interface EvalItem {
   id: string;
@@ -47,7 +47,7 @@ function* jsonLines(path: string, text: string): Generator<{ value: Record<strin
     try {
       value = JSON.parse(line);
     } catch (err) {
-      throw new EdgeRerankError('input', `${where}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+      throw new EdgeRerankError('input', `${where}: not valid JSON (${messageOf(err)})`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new EdgeRerankError('input', `${where}: expected a JSON object`);
@@ -60,7 +60,7 @@ function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new EdgeRerankError('input', `${path} could not be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new EdgeRerankError('input', `${path} could not be read: ${messageOf(err)}`, { cause: err });
   }
 }
 

@@ -17,6 +17,7 @@ import { rankInputOf } from './replay.ts';
 import { mean, ndcgAt, reciprocalRank } from './metrics.ts';
 import { splitOf } from './split.ts';
 import { writeWeightsFile } from './weights-file.ts';
+import { messageOf } from '../../src/errors.ts';
 
 /** The data has no views or clicks, so `seen` cannot be fit: a small hand prior. */
 export const SEEN_WEIGHT_PRIOR = 0.1;
@@ -147,6 +148,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(`[edge-rerank] ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`[edge-rerank] ${messageOf(err)}`);
   process.exitCode = 1;
 });

@@ -4,7 +4,7 @@
 // the cause. What was blocked comes from this global's securitypolicyviolation
 // events (page or worker) and from errors that name the policy, as
 // WebAssembly's compile error does.
-import { EdgeRerankError } from '../errors.ts';
+import { EdgeRerankError, messageOf } from '../errors.ts';
 
 export interface CspBlock {
   /** A URL, or a keyword such as "wasm-eval", "eval", "inline". */
@@ -34,7 +34,7 @@ export function cspMark(): number {
 /** What the policy blocked since `mark`, plus what `err` says it blocked. */
 export function blockedSince(mark: number, err?: unknown): CspBlock[] {
   const blocks = seen.slice(mark);
-  const message = err instanceof Error ? err.message : String(err ?? '');
+  const message = messageOf(err ?? '');
   if (!blocks.length && /Content.Security.Policy/i.test(message)) {
     const directive = /directive:? "([a-z-]+)/i.exec(message)?.[1] ?? 'script-src';
     blocks.push({ blocked: /WebAssembly/.test(message) ? 'wasm-eval' : 'unknown', directive });

@@ -2,6 +2,7 @@
 // worker, so postMessage overhead is not counted. Bundled by scripts/bench/model.ts.
 import { loadEncoder } from '../../../src/model/encoder.ts';
 import type { EncoderOptions, TextEncoder } from '../../../src/model/types.ts';
+import { messageOf } from '../../../src/errors.ts';
 
 type Request = { op: 'load'; options: EncoderOptions } | { op: 'embed'; texts: string[] };
 
@@ -21,6 +22,6 @@ self.onmessage = async (event: MessageEvent<Request>) => {
       self.postMessage({ ms: performance.now() - t0, values: v.length });
     }
   } catch (err) {
-    self.postMessage({ error: err instanceof Error ? err.message : String(err) });
+    self.postMessage({ error: messageOf(err) });
   }
 };
