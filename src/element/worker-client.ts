@@ -60,7 +60,6 @@ class WorkerProcess {
   /** Rejects with a 'worker' EdgeRerankError once this worker is gone (crashed, stalled or stopped). */
   readonly ended: Promise<never>;
   readonly #worker: Worker;
-  readonly #listener: ((report: WorkerReport) => void) & { [releaseProxy]?: () => void };
   #end: (reason: string) => void = () => {};
   /** When the worker's step count (worker/progress.ts) last changed. */
   #progressedAt = performance.now();
@@ -77,14 +76,15 @@ class WorkerProcess {
     });
     this.#worker.addEventListener('messageerror', () => this.stop('the worker sent a message that could not be read'));
     this.api = wrap<RerankWorkerApi>(this.#worker);
-    this.#listener = proxy((report: WorkerReport) => {
+    const listener = (report: WorkerReport) => {
       if (report.steps !== this.#steps) {
         this.#steps = report.steps;
         this.#progressedAt = performance.now();
       }
       onReport(report);
-    });
-    this.api.listen(this.#listener).catch(() => undefined); // a dead worker is reported through `ended`
+    };
+    // The worker's reports come back through this (comlink proxies the function).
+    this.api.listen(proxy(listener)).catch(() => undefined); // a dead worker is reported through `ended`
   }
 
   get stopped(): boolean {
