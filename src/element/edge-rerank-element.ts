@@ -1,13 +1,13 @@
 // <edge-rerank>: wraps the shop's own result list and reorders its nodes with
 // the worker's ranking. The main thread only reads the DOM, posts plain data
-// and moves nodes; everything heavy happens in the worker.
-import { LitElement, css, html } from 'lit';
-import { workerClient, type HistoryChange } from './worker-client.ts';
-import { collectCandidates } from './candidates.ts';
-import { applyNodeOrder } from './node-order.ts';
-import { showReasons } from './reason-badge/reason-badge.ts';
+// and moves nodes; everything heavy happens in the worker. Configuration goes
+// through Lit's update cycle: attributes become typed properties, willUpdate
+// parses them once, updated() starts the rerank that rerankComplete awaits.
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { workerClient } from './worker-client.ts';
 import { warnOnce } from './console-line.ts';
 import {
+  DEFAULT_OPTIONS,
   flagConverter,
   jsonConverter,
   numberConverter,
@@ -18,17 +18,38 @@ import {
   type RawOptions,
   type ReasonStrings,
 } from './options.ts';
-import { ERROR_EVENT, READY_EVENT, RERANKED_EVENT, emit, type RerankedDetail } from './events.ts';
-import type { HistoryExport, Problem, RerankRequest, RerankResponse, TrackEvent } from '../worker/api.ts';
+import { ERROR_EVENT, PROGRESS_EVENT, READY_EVENT, RERANKED_EVENT, emit, type RerankedDetail, type Variant } from './events.ts';
+import { ResultList } from './result-list.ts';
+import { interactedSince, recordInteraction, watchPageInteractions } from './interaction-guard.ts';
+import { experimentVariant, forgetExperiment, storedExperimentDraw } from './experiment.ts';
+import { itemViews, reorderItems, type RankItem } from './rank-items.ts';
+import { collectCandidates } from './candidates.ts';
+import type { HistoryExport, Problem, RerankRequest, RerankResponse, TrackEvent, WireCandidate } from '../worker/api.ts';
 import { EdgeRerankError, messageOf } from '../errors.ts';
 import { reasonText } from '../rank/reasons.ts';
+import type { Reason } from '../rank/types.ts';
 
 /** What `rerankComplete` resolves to. */
 export type RerankOutcome =
   { status: 'reranked'; detail: RerankedDetail } | { status: 'skipped'; reason: string } | { status: 'failed'; problem: Problem };
 
-/** Events that mean the shopper has started using the list: a late order must not jump under them. */
-const INTERACTIONS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'focusin'] as const;
+/** What `rank(items)` resolves to: the new order as data, nothing moved. */
+export interface ItemRanking<T extends RankItem = RankItem> {
+  /** Every item given, in the new order (items without an id, repeats and
+   *  those past max-candidates keep their index). */
+  items: T[];
+  /** The ranked items' ids (as strings) in their new order. */
+  order: string[];
+  /** The reason text per item id moved up because of history. */
+  reasons: Record<string, string>;
+  /** The same reasons as data, in the new order. */
+  reasonDetails: Reason[];
+  scores: Record<string, number>;
+  variant: Variant;
+}
+
+/** The item attributes whose change means the shop changed its list. */
+const ITEM_ATTRIBUTES = ['data-item-id', 'data-title', 'data-category', 'data-brand', 'data-description', 'data-vector', 'data-pinned'];
 
 const connected = new Set<EdgeRerankElement>();
 
@@ -100,76 +121,95 @@ export class EdgeRerankElement extends LitElement {
   /** Reason texts by what the shopper did (`view`, `click`, `cart`, `purchase`), `{title}` standing for the item's title; as an attribute, JSON. */
   declare strings: ReasonStrings | undefined;
 
+  /** Parsed once per update (willUpdate); what every run and handler reads. */
+  #options: EdgeRerankOptions = DEFAULT_OPTIONS;
+  readonly #list = new ResultList(this);
   #observer: MutationObserver | null = null;
+  #unsubscribe: (() => void)[] = [];
   #generation = 0;
   #current: Promise<RerankOutcome> = Promise.resolve({ status: 'skipped', reason: 'not connected' });
-  #scheduled = false;
-  /** The item nodes in the server's order, captured when the list appears. */
-  #serverNodes: Element[] | null = null;
+  /** A rerank is due at the next update although no property changed (the list changed, history was forgotten). */
+  #rerankDue = false;
   #listAppearedAt = performance.now();
-  #interacted = false;
+  /** Interactions from this time on count as the shopper using the list. */
+  #guardFrom = performance.now();
   #reported = new Set<string>();
   #ready = false;
-  #firstUpdateSeen = false;
+  /** Reranks and rank() calls waiting on the worker: they report its downloads as progress. */
+  #waiting = 0;
   /** The ranking this list shows: a click on it teaches against that ranking. */
   #rankingId: string | undefined;
-  #stopHearingHistory: (() => void) | null = null;
 
-  /** Resolves when the latest requested rerank has settled (newer requests are awaited too). */
+  /** Settles when the latest requested rerank has (pending updates and newer requests are awaited too). */
   get rerankComplete(): Promise<RerankOutcome> {
-    const pending = this.#current;
-    return pending.then((outcome) => (pending === this.#current ? outcome : this.rerankComplete));
+    if (!this.isConnected) return this.#current;
+    return this.updateComplete.then(() => {
+      const pending = this.#current;
+      return pending.then((outcome) => (pending === this.#current && !this.isUpdatePending ? outcome : this.rerankComplete));
+    });
   }
 
-  /** The parsed, validated options (the one way in for configuration). */
+  /** The parsed, validated options as of the last update (the one way in for configuration). */
   get options(): EdgeRerankOptions {
-    return parseOptions(this.#rawOptions(), (name) => this.getAttribute(name)).options;
+    return this.#options;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
+    watchPageInteractions(this.ownerDocument.defaultView ?? window);
     this.addEventListener('click', this.#onClick);
-    for (const type of INTERACTIONS) this.addEventListener(type, this.#onInteraction, { passive: true });
+    this.addEventListener('focusin', recordInteraction, { passive: true });
     this.#observer = new MutationObserver(() => this.#listChanged());
-    this.#observer.observe(this, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['data-item-id', 'data-title', 'data-category', 'data-brand', 'data-description', 'data-vector', 'data-pinned'],
-    });
-    this.#stopHearingHistory = workerClient.onHistoryChange(this.#onHistoryChange);
+    this.#observer.observe(this, { childList: true, subtree: true, attributes: true, attributeFilter: ITEM_ATTRIBUTES });
+    this.#unsubscribe = [
+      workerClient.onProgress((progress) => {
+        if (this.#waiting > 0) emit(this, PROGRESS_EVENT, { file: progress.file, loaded: progress.loaded, total: progress.total });
+      }),
+      workerClient.onHistoryChange((change) => {
+        if (change.kind === 'forgotten') this.#historyForgotten();
+      }),
+    ];
     this.#listChanged();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     connected.delete(this);
-    this.#stopHearingHistory?.();
-    this.#stopHearingHistory = null;
     this.removeEventListener('click', this.#onClick);
-    for (const type of INTERACTIONS) this.removeEventListener(type, this.#onInteraction);
+    this.removeEventListener('focusin', recordInteraction);
     this.#observer?.disconnect();
     this.#observer = null;
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+    this.#unsubscribe = [];
   }
 
-  override render() {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const { options, problems } = parseOptions(this.#rawOptions(), (name) => this.getAttribute(name));
+    this.#options = options;
+    for (const message of problems) this.#report({ code: 'input', message });
+    if (changed.has('query') && this.hasUpdated) this.#listAppearedAt = performance.now();
+  }
+
+  protected override render() {
     return html`<slot></slot>`;
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    // The first update only reports the attributes connectedCallback already ranked with.
-    if (!this.#firstUpdateSeen) {
-      this.#firstUpdateSeen = true;
-      return;
-    }
-    if (changed.has('query')) this.#listAppearedAt = performance.now();
-    if (changed.size) this.#schedule();
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.size === 0 && !this.#rerankDue) return;
+    this.#rerankDue = false;
+    const generation = ++this.#generation;
+    this.#current = this.#run(generation).catch((err: unknown): RerankOutcome => {
+      // Whatever happens, the shop's page goes on with the order it has.
+      const problem: Problem = { code: 'input', message: `rerank failed on this page: ${messageOf(err)}` };
+      this.#report(problem);
+      return { status: 'failed', problem };
+    });
   }
 
   /** Records one history event for this shopper (nothing when consent is denied). */
   async track(event: TrackEvent): Promise<void> {
-    if (this.options.consent === 'denied') return;
+    if (this.#options.consent === 'denied') return;
     try {
       await workerClient.track({ ...event, rankingId: event.rankingId ?? this.#rankingId });
     } catch (err) {
@@ -177,7 +217,46 @@ export class EdgeRerankElement extends LitElement {
     }
   }
 
-  /** Erases everything edge-rerank stored on this device, then puts every list back in server order. */
+  /**
+   * Ranks a list a framework renders, as data: nothing in the page moves.
+   * Items are read like DOM items (same limits and checks); the element's
+   * attributes (query, strength, consent, experiment…) apply. Never rejects:
+   * on any problem the items come back in the server's order, with one
+   * `edge-rerank-error`.
+   */
+  async rank<T extends RankItem>(items: readonly T[]): Promise<ItemRanking<T>> {
+    if (this.isConnected) await this.updateComplete;
+    const options = this.#options;
+    const unchanged: ItemRanking<T> = { items: [...items], order: [], reasons: {}, reasonDetails: [], scores: {}, variant: 'personalized' };
+    if (!Array.isArray(items)) {
+      this.#report({ code: 'input', message: 'rank(items) needs an array of {id, title, …}' });
+      return { ...unchanged, items: [] };
+    }
+    const collected = collectCandidates(itemViews(items), options.maxCandidates);
+    for (const message of collected.problems) this.#report({ code: 'input', message });
+    const serverOrder = collected.candidates.map((c) => c.id);
+    if (options.consent === 'denied' || collected.candidates.length === 0) return { ...unchanged, order: serverOrder };
+    const variant = experimentVariant(options.experiment);
+    const response = await this.#askWorker(collected.candidates, options, variant);
+    if ('code' in response) {
+      this.#report(response);
+      return { ...unchanged, order: serverOrder, variant };
+    }
+    this.#rankingId = response.rankingId;
+    const { reasons, reasonDetails } = this.#reasons(response, options);
+    return {
+      items: reorderItems(items, collected.nodes, response.order),
+      order: response.order,
+      reasons,
+      reasonDetails,
+      scores: response.scores,
+      variant,
+    };
+  }
+
+  /** Erases everything edge-rerank stored on this device (history, learned
+   *  weights, vector cache, the experiment draw); every list, here and in the
+   *  shop's other tabs, goes back to the server order at once. */
   static async forget(): Promise<void> {
     try {
       await workerClient.forget();
@@ -186,24 +265,25 @@ export class EdgeRerankElement extends LitElement {
       warnOnce(error.toJSON());
       throw error;
     }
-    // The shopper asked for this: apply the server order even mid-interaction.
-    for (const element of connected) {
-      element.#interacted = false;
-      element.#listAppearedAt = performance.now();
-      element.#schedule();
-    }
+    forgetExperiment();
+    // Other tabs hear it from the worker client; this one does not wait for the broadcast.
+    for (const element of connected) element.#historyForgotten();
     await Promise.all([...connected].map((element) => element.rerankComplete));
   }
 
-  /** Everything stored about this shopper, as plain JSON they can download. */
-  static async exportHistory(): Promise<HistoryExport> {
+  /** Everything stored about this shopper, as plain JSON they can download
+   *  (with `experiment.draw` when an experiment drew one). */
+  static async exportHistory(): Promise<HistoryExport & { experiment?: { draw: number } }> {
+    let stored: HistoryExport;
     try {
-      return await workerClient.exportHistory();
+      stored = await workerClient.exportHistory();
     } catch (err) {
       const error = EdgeRerankError.from('worker', err);
       warnOnce(error.toJSON());
       throw error;
     }
+    const draw = storedExperimentDraw();
+    return draw === undefined ? stored : { ...stored, experiment: { draw } };
   }
 
   #rawOptions(): RawOptions {
@@ -226,50 +306,26 @@ export class EdgeRerankElement extends LitElement {
   }
 
   #listChanged(): void {
-    this.#serverNodes = null;
-    this.#listAppearedAt = performance.now();
-    this.#interacted = false;
-    this.#schedule();
+    this.#list.changed();
+    this.#listAppearedAt = this.#guardFrom = performance.now();
+    this.#rerankDue = true;
+    this.requestUpdate();
   }
 
-  #schedule(): void {
-    ++this.#generation;
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    // Coalesce the attribute and DOM changes of one task into one rerank.
-    this.#current = new Promise<void>((resolve) => queueMicrotask(resolve))
-      .then(() => {
-        this.#scheduled = false;
-        return this.#run(this.#generation);
-      })
-      .catch((err: unknown): RerankOutcome => {
-        // Whatever happens, the shop's page goes on with the order it has.
-        const problem: Problem = {
-          code: 'input',
-          message: `rerank failed on this page: ${messageOf(err)}`,
-        };
-        this.#report(problem);
-        return { status: 'failed', problem };
-      });
-  }
-
-  /** History forgotten in this or another tab: the server order and no badges at once, then a fresh rerank. */
-  readonly #onHistoryChange = (change: HistoryChange): void => {
-    if (change.kind !== 'forgotten') return;
+  /** History was erased (here or in another tab): no personalized order or
+   *  badge may stay, not even mid-interaction; then rank again (server order). */
+  #historyForgotten(): void {
+    ++this.#generation; // a rerank in flight used the old history
     this.#rankingId = undefined;
-    const items = this.#itemsInDomOrder(this.options.itemSelector);
-    if (items) this.#restoreServerOrder(items);
-    this.#interacted = false;
-    this.#listAppearedAt = performance.now();
-    this.#schedule();
-  };
-
-  readonly #onInteraction = (): void => {
-    this.#interacted = true;
-  };
+    this.#list.restore(this.#options.itemSelector);
+    this.#observer?.takeRecords(); // our own moves are not a list change
+    this.#listAppearedAt = this.#guardFrom = performance.now();
+    this.#rerankDue = true;
+    this.requestUpdate();
+  }
 
   readonly #onClick = (event: MouseEvent): void => {
-    const options = this.options;
+    const options = this.#options;
     if (options.consent === 'denied' || !(event.target instanceof Element)) return;
     let item: Element | null;
     try {
@@ -297,73 +353,75 @@ export class EdgeRerankElement extends LitElement {
     emit(this, ERROR_EVENT, problem);
   }
 
-  #itemsInDomOrder(selector: string): Element[] | null {
+  /** The worker's ranking, or the problem that stopped it. In the
+   *  experiment's control group the worker ranks with strength 0: the
+   *  server's order, and no model loads, but the history size is still known. */
+  async #askWorker(candidates: WireCandidate[], options: EdgeRerankOptions, variant: Variant): Promise<RerankResponse | Problem> {
+    const request: RerankRequest = {
+      query: options.query,
+      candidates,
+      model: this.#resolve(options.model, true),
+      index: options.index ? this.#resolve(options.index, false) : null,
+      device: options.device,
+      strength: variant === 'control' ? 0 : options.strength,
+      maxDisplacement: options.maxDisplacement,
+    };
+    this.#waiting++;
     try {
-      return [...this.querySelectorAll(selector)];
-    } catch {
-      this.#report({ code: 'input', message: `attribute item-selector="${selector}" is not a valid CSS selector` });
-      return null;
+      const response = await workerClient.rerank(request, { stallMs: options.stallTimeout });
+      for (const problem of response.problems) this.#report(problem);
+      return response;
+    } catch (err) {
+      return EdgeRerankError.problem('worker', err);
+    } finally {
+      this.#waiting--;
     }
+  }
+
+  /** Reasons arrive as data; the text is made here, with the shop's strings. */
+  #reasons(response: RerankResponse, options: EdgeRerankOptions): { reasons: Record<string, string>; reasonDetails: Reason[] } {
+    const reasonDetails = response.order.flatMap((id) => (Object.hasOwn(response.reasons, id) ? [response.reasons[id]!] : []));
+    const reasons = Object.fromEntries(reasonDetails.map((reason) => [reason.itemId, reasonText(reason, options.strings)]));
+    return { reasons, reasonDetails };
   }
 
   async #run(generation: number): Promise<RerankOutcome> {
     const started = performance.now();
-    const { options, problems } = parseOptions(this.#rawOptions(), (name) => this.getAttribute(name));
-    for (const message of problems) this.#report({ code: 'input', message });
-    const domItems = this.#itemsInDomOrder(options.itemSelector);
-    if (!domItems) return { status: 'skipped', reason: 'invalid item-selector' };
+    const options = this.#options;
     if (options.consent === 'denied') {
       this.#rankingId = undefined;
-      this.#restoreServerOrder(domItems); // consent withdrawn after a rerank: undo it
+      this.#list.restore(options.itemSelector); // consent withdrawn after a rerank: undo it
+      this.#observer?.takeRecords();
       return { status: 'skipped', reason: 'consent denied' };
     }
-
-    // The server's order is the DOM order when the list appeared; later runs
-    // (a new query attribute, forget()) rank from it, not from our own order.
-    const known = this.#serverNodes ? new Set(this.#serverNodes) : null;
-    const sameNodes = known !== null && known.size === domItems.length && domItems.every((node) => known.has(node));
-    if (!sameNodes) this.#serverNodes = domItems;
-    const collected = collectCandidates(this.#serverNodes!, options.maxCandidates);
+    let collected;
+    try {
+      collected = this.#list.read(options.itemSelector, options.maxCandidates);
+    } catch {
+      this.#report({ code: 'input', message: `attribute item-selector="${options.itemSelector}" is not a valid CSS selector` });
+      return { status: 'skipped', reason: 'invalid item-selector' };
+    }
     for (const message of collected.problems) this.#report({ code: 'input', message });
     const readDom = elapsed(started);
     if (collected.candidates.length === 0) return { status: 'skipped', reason: 'no items' };
 
-    const request: RerankRequest = {
-      query: options.query,
-      candidates: collected.candidates,
-      model: this.#resolve(options.model, true),
-      index: options.index ? this.#resolve(options.index, false) : null,
-      device: options.device,
-      strength: options.strength,
-      maxDisplacement: options.maxDisplacement,
-    };
-    let response: RerankResponse;
-    try {
-      response = await workerClient.rerank(request, { stallMs: options.stallTimeout });
-    } catch (err) {
-      if (generation !== this.#generation) return { status: 'skipped', reason: 'superseded by a newer rerank' };
-      const problem = EdgeRerankError.problem('worker', err);
-      this.#report(problem);
-      return { status: 'failed', problem };
-    }
-    for (const problem of response.problems) this.#report(problem);
+    const variant = experimentVariant(options.experiment);
+    const response = await this.#askWorker(collected.candidates, options, variant);
     if (generation !== this.#generation) return { status: 'skipped', reason: 'superseded by a newer rerank' };
+    if ('code' in response) {
+      this.#report(response);
+      return { status: 'failed', problem: response };
+    }
 
-    // Reasons arrive as data; the text is made here, where the shop's strings live.
-    const reasonDetails = response.order.flatMap((id) => response.reasons[id] ?? []);
-    const reasons = Object.fromEntries(reasonDetails.map((reason) => [reason.itemId, reasonText(reason)]));
+    const { reasons, reasonDetails } = this.#reasons(response, options);
     const applyStarted = performance.now();
-    const late = applyStarted - this.#listAppearedAt > options.budget;
-    const applied = !(late && this.#interacted);
+    // A late order is applied only if the shopper has not touched the page since the list appeared.
+    const applied = applyStarted - this.#listAppearedAt <= options.budget || !interactedSince(this.#guardFrom);
     this.#rankingId = applied ? response.rankingId : undefined;
-    if (applied)
-      this.#apply(
-        collected.nodes,
-        collected.candidates.map((c) => c.id),
-        response.order,
-        reasons,
-        options.explain,
-      );
+    if (applied) {
+      this.#list.apply(options.itemSelector, collected, response.order, new Map(options.explain ? Object.entries(reasons) : []));
+      this.#observer?.takeRecords(); // our own moves are not a list change
+    }
     const detail: RerankedDetail = {
       order: response.order,
       scores: response.scores,
@@ -373,7 +431,7 @@ export class EdgeRerankElement extends LitElement {
       historySize: response.historySize,
       embedded: response.embedded,
       applied,
-      variant: 'personalized',
+      variant,
       timings: { ...response.timings, readDom, apply: elapsed(applyStarted), endToEnd: elapsed(started) },
     };
     if (!this.#ready) {
@@ -382,29 +440,6 @@ export class EdgeRerankElement extends LitElement {
     }
     emit(this, RERANKED_EVENT, detail);
     return { status: 'reranked', detail };
-  }
-
-  #apply(nodes: Element[], ids: string[], order: string[], reasons: Record<string, string>, explain: boolean): void {
-    const byId = new Map(ids.map((id, i) => [id, nodes[i] as Element]));
-    const ordered = order.map((id) => byId.get(id)).filter((node): node is Element => node !== undefined);
-    if (ordered.length !== nodes.length) return; // the worker must return every candidate once; otherwise keep the server order
-    const moving = new Set(nodes);
-    const slots = [...this.querySelectorAll(this.options.itemSelector)].filter((node) => moving.has(node));
-    applyNodeOrder(slots, ordered);
-    const badges = new Map<Element, string>();
-    if (explain) for (const [id, reason] of Object.entries(reasons)) if (byId.has(id)) badges.set(byId.get(id)!, reason);
-    showReasons(this, badges);
-    this.#observer?.takeRecords(); // our own moves are not a list change
-  }
-
-  #restoreServerOrder(domItems: Element[]): void {
-    const server = this.#serverNodes;
-    if (!server || server.length !== domItems.length) return;
-    const known = new Set(server);
-    if (!domItems.every((node) => known.has(node))) return;
-    applyNodeOrder(domItems, server);
-    showReasons(this, new Map());
-    this.#observer?.takeRecords();
   }
 
   /** Folder URLs are resolved against the page; a bare hub id ("org/name") stays as it is. */

@@ -180,6 +180,7 @@ export interface RerankSnapshot {
     applied: boolean;
     historySize: number;
     embedded: number;
+    variant: 'control' | 'personalized';
     timings: Record<string, number>;
   };
   problem?: { code: string; message: string };

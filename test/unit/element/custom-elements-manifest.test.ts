@@ -44,7 +44,7 @@ test('every <edge-rerank> option is an attribute and a field, with the default t
   }
   assert.equal(attributes['strength']!.type!.text, 'number | undefined', 'numbers are numbers');
   const members = new Map((rerank.members ?? []).map((m) => [m.name, m]));
-  for (const name of ['rerankComplete', 'options', 'track', 'forget', 'exportHistory', ...Object.keys(OPTION_ATTRIBUTES)]) {
+  for (const name of ['rerankComplete', 'options', 'track', 'rank', 'forget', 'exportHistory', ...Object.keys(OPTION_ATTRIBUTES)]) {
     assert.ok(members.get(name)?.description, `member ${name} is listed and described`);
   }
   assert.equal((members.get('forget') as { static?: boolean }).static, true);
