@@ -6,7 +6,7 @@ import type { ComplexAttributeConverter } from 'lit';
 import { DEFAULT_MAX_DISPLACEMENT } from '../rank/default-weights.ts';
 import type { HistoryEventType } from '../rank/types.ts';
 import type { ReasonTemplates } from '../rank/reasons.ts';
-import { DEFAULT_STALL_MS, DEVICES, type Device } from '../worker/api.ts';
+import { DEFAULT_STALL_MS, DEVICES, EVENT_TYPES, type Device } from '../worker/api.ts';
 
 export type DeviceChoice = Device;
 export type Consent = 'granted' | 'denied';
@@ -77,8 +77,6 @@ export const OPTION_ATTRIBUTES: Readonly<Record<keyof EdgeRerankOptions, string>
 
 /** Hard ceilings: a page asking for more would make the device do unbounded work. */
 export const LIMITS = Object.freeze({ maxDisplacement: 1000, budget: 60_000, maxCandidates: 1000, stallTimeout: [1000, 600_000] as const });
-
-const HISTORY_TYPES: readonly HistoryEventType[] = ['view', 'click', 'cart', 'purchase'];
 
 /** Attribute text → number; absent or blank → undefined (the default). Garbage
  *  becomes NaN, which parseOptions reports and replaces with the default. */
@@ -186,10 +184,10 @@ class Parser {
     const good: ReasonStrings = {};
     const ignored: string[] = [];
     for (const [kind, text] of Object.entries(value)) {
-      if (HISTORY_TYPES.includes(kind as HistoryEventType) && typeof text === 'string') good[kind as HistoryEventType] = text;
+      if (EVENT_TYPES.includes(kind as HistoryEventType) && typeof text === 'string') good[kind as HistoryEventType] = text;
       else ignored.push(JSON.stringify(kind));
     }
-    if (ignored.length) this.problems.push(`strings ${ignored.join(', ')} ignored: keys are ${HISTORY_TYPES.join('|')}, values text`);
+    if (ignored.length) this.problems.push(`strings ${ignored.join(', ')} ignored: keys are ${EVENT_TYPES.join('|')}, values text`);
     return Object.freeze(good);
   }
 }
