@@ -15,8 +15,6 @@ export interface RankItem {
   vector?: string | undefined;
   /** Keeps its slot. */
   pinned?: boolean | undefined;
-  /** The server's own score. */
-  score?: number | undefined;
 }
 
 const FIELDS: Record<string, keyof RankItem> = {
@@ -26,7 +24,6 @@ const FIELDS: Record<string, keyof RankItem> = {
   'data-brand': 'brand',
   'data-description': 'description',
   'data-vector': 'vector',
-  'data-score': 'score',
 };
 
 /** An item seen as a DOM item would be: the attribute its field stands for. */

@@ -177,7 +177,7 @@ test('rank(items) ranks a framework-rendered list as data: nothing in the page m
     page.evaluate(async (products) => {
       await customElements.whenDefined('edge-rerank');
       const el = document.querySelector('edge-rerank')!;
-      const items = products.map((p, i) => ({ ...p, id: p.id, score: 1 - i / 100 }));
+      const items = products.map((p) => ({ ...p }));
       const result = await el.rank(items);
       return {
         order: result.order,

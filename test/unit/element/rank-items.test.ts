@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { collectCandidates } from '../../../src/element/candidates.ts';
 import { itemViews, reorderItems, type RankItem } from '../../../src/element/rank-items.ts';
 
-test('framework items are read like DOM items: fields, numeric ids, pins and scores', () => {
+test('framework items are read like DOM items: fields, numeric ids, pins', () => {
   const items: RankItem[] = [
-    { id: 7, title: ' Tent ', brand: 'Acme', pinned: true, score: 0.5 },
+    { id: 7, title: ' Tent ', brand: 'Acme', pinned: true },
     { id: 'b', title: 'Stove', description: 'Gas', vector: 'AAEC' },
   ];
   const { candidates, problems } = collectCandidates(itemViews(items), 10);
@@ -15,7 +15,6 @@ test('framework items are read like DOM items: fields, numeric ids, pins and sco
     {
       id: '7',
       serverRank: 0,
-      serverScore: 0.5,
       title: 'Tent',
       category: undefined,
       brand: 'Acme',
@@ -26,7 +25,6 @@ test('framework items are read like DOM items: fields, numeric ids, pins and sco
     {
       id: 'b',
       serverRank: 1,
-      serverScore: undefined,
       title: 'Stove',
       category: undefined,
       brand: undefined,
