@@ -129,7 +129,9 @@ class Parser {
   text(key: keyof EdgeRerankOptions): string | undefined {
     const value = this.raw[key];
     if (value === null || value === undefined) return undefined;
-    return String(value).trim();
+    const text = textOf(value);
+    if (text === undefined) this.problems.push(`property ${key} cannot be read as text; using the default`);
+    return text?.trim();
   }
 
   /** How a rejected value is quoted: as the page wrote it. A NaN from the
@@ -137,14 +139,14 @@ class Parser {
   #quote(key: keyof EdgeRerankOptions, value: unknown): string {
     const attribute = this.attributeText(OPTION_ATTRIBUTES[key]);
     if (typeof value === 'number' && Number.isNaN(value) && attribute !== null && Number.isNaN(Number(attribute))) return attribute.trim();
-    return String(value).trim();
+    return (textOf(value) ?? '(not text)').trim();
   }
 
   number(key: keyof EdgeRerankOptions, min: number, max: number, integer = false): number {
     const fallback = DEFAULT_OPTIONS[key] as number;
     const value = this.raw[key];
     if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return fallback;
-    const n = typeof value === 'number' ? value : Number(String(value).trim());
+    const n = typeof value === 'number' ? value : Number(textOf(value)?.trim());
     const name = OPTION_ATTRIBUTES[key];
     if (!Number.isFinite(n)) {
       this.problems.push(`attribute ${name}="${this.#quote(key, value)}" is not a number; using ${fallback}`);
@@ -169,7 +171,7 @@ class Parser {
     const value = this.raw[key];
     if (value === true) return true;
     if (value === false || value === null || value === undefined) return false;
-    return String(value).trim().toLowerCase() !== 'false';
+    return textOf(value)?.trim().toLowerCase() !== 'false';
   }
 
   /** Reason templates: an object whose keys are things the shopper did
@@ -178,7 +180,7 @@ class Parser {
     const value = this.raw.strings;
     if (value === null || value === undefined) return DEFAULT_OPTIONS.strings;
     if (typeof value !== 'object' || Array.isArray(value)) {
-      this.problems.push(`attribute strings="${String(value)}" is not a JSON object of reason texts; using the defaults`);
+      this.problems.push(`attribute strings="${textOf(value) ?? '(not text)'}" is not a JSON object of reason texts; using the defaults`);
       return DEFAULT_OPTIONS.strings;
     }
     const good: ReasonStrings = {};
@@ -189,6 +191,16 @@ class Parser {
     }
     if (ignored.length) this.problems.push(`strings ${ignored.join(', ')} ignored: keys are ${EVENT_TYPES.join('|')}, values text`);
     return Object.freeze(good);
+  }
+}
+
+/** A page may set a property to anything, even an object whose toString
+ *  throws; such a value is not text, and must not break the element. */
+function textOf(value: unknown): string | undefined {
+  try {
+    return String(value);
+  } catch {
+    return undefined;
   }
 }
 

@@ -141,3 +141,21 @@ test('reason strings: unknown keys and non-text values are dropped and said; tex
   assert.deepEqual(bad.problems, ['attribute strings="{view" is not a JSON object of reason texts; using the defaults']);
   assert.deepEqual(parseOptions({ strings: ['a'] }).options.strings, {});
 });
+
+test('a property set to an object that cannot become text falls back to the default, said once, never thrown', () => {
+  const unreadable = {
+    toString() {
+      throw new Error('no text here');
+    },
+  };
+  const { options, problems } = parseOptions({ query: unreadable, strength: unreadable, device: unreadable, explain: unreadable });
+  assert.equal(options.query, '');
+  assert.equal(options.strength, DEFAULT_OPTIONS.strength);
+  assert.equal(options.device, DEFAULT_OPTIONS.device);
+  assert.equal(options.explain, true, 'a set explain property is on, as a present attribute is');
+  assert.deepEqual(problems, [
+    'property query cannot be read as text; using the default',
+    'property device cannot be read as text; using the default',
+    `attribute strength="(not text)" is not a number; using ${DEFAULT_OPTIONS.strength}`,
+  ]);
+});
