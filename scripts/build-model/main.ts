@@ -7,7 +7,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildUseLiteOnnx } from './onnx-graph.ts';
-import { configJson, readme } from './model-card.ts';
+import { configJson, readme, sealedConfigText } from './model-card.ts';
+import { configSelfHashInput } from '../../src/model/config-seal.ts';
 import { loadTfjsReference, readUseVocab, USE_LITE_PACKAGE_DIR } from './tfjs-reference.ts';
 import { readTfjsWeights } from './tfjs-weights.ts';
 import { tokenizerConfigJson, tokenizerJson } from './tokenizer-json.ts';
@@ -96,7 +97,8 @@ async function build(hash: string): Promise<void> {
     builderVersion: BUILDER_VERSION,
     sha256: hashes,
   };
-  files['config.json'] = JSON.stringify(configJson(facts), null, 2);
+  files['config.json'] = sealedConfigText(configJson(facts), sha256, 2);
+  hashes['config.json'] = configSelfHashInput(files['config.json']).recorded!;
   files['README.md'] = readme(facts);
 
   // Write beside the target and swap in one rename: readers never see half a model.

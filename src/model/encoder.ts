@@ -2,26 +2,23 @@
 // USE-lite default, or e.g. Xenova/all-MiniLM-L6-v2 when a shop opts into the
 // hub) as a TextEncoder, in Node (device "cpu", onnxruntime-node) and in a
 // browser worker (device "wasm" | "webgpu", onnxruntime-web).
-// The ONNX file is read and sha256-checked here before any session sees it;
-// transformers.js then gets the same bytes through the handover cache.
+// Every model file config.json records (itself, the tokenizer files, the ONNX
+// file) is read and sha256-checked here before anything uses it
+// (verified-files.ts); transformers.js then gets the same bytes through the
+// handover cache.
 import { EdgeRerankError, messageOf } from '../errors.ts';
 import { HandoverCache } from './handover-cache.ts';
 import { modelFileReader, parseJsonFile } from './model-files.ts';
+import { readModelFiles } from './verified-files.ts';
 import { modelFileLocation, resolveModelSource, type ModelSource } from './model-source.ts';
 import { maxTokensOf } from './max-tokens.ts';
 import { poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from './pooling.ts';
 import { l2NormalizeRows } from '../vector/l2.ts';
-import { sha256Hex } from './sha256.ts';
 import type { EncoderDevice, EncoderDtype, EncoderOptions, EncoderPooling, TextEncoder } from './types.ts';
 
 /** Texts per model call: bounds memory; texts are sorted by length first so
  *  each batch pads little. */
 const BATCH_SIZE = 32;
-
-interface ModelConfig {
-  vocab_size?: number;
-  edge_rerank?: { model_id?: string; sha256?: Record<string, string> };
-}
 
 type Transformers = typeof import('@huggingface/transformers');
 type Tokenizer = Awaited<ReturnType<Transformers['AutoTokenizer']['from_pretrained']>>;
@@ -78,66 +75,34 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
   configureEnv(tf, source, options.wasmPaths);
 
   const reader = modelFileReader();
-  const onnxFile = onnxFileName(options.dtype);
-  const onnxLocation = modelFileLocation(source, onnxFile, tf.env.remoteHost);
-  const configLocation = modelFileLocation(source, 'config.json', tf.env.remoteHost);
-  const config = parseJsonFile<ModelConfig>(await reader.read(configLocation), configLocation);
-  const recorded = config.edge_rerank?.sha256?.[onnxFile];
-
-  let bytes = await reader.read(onnxLocation);
-  let sha = await sha256Hex(bytes);
-  if (recorded && sha !== recorded) {
-    // A cached copy from an earlier version of the folder: fetch afresh once.
-    bytes = await reader.reread(onnxLocation);
-    sha = await sha256Hex(bytes);
-    if (sha !== recorded) {
-      throw new EdgeRerankError(
-        'model-load',
-        `${onnxLocation}: sha256 ${sha} does not match ${recorded} recorded in ${configLocation} (corrupt or partial file)`,
-      );
-    }
-  }
-
+  const locate = (file: string) => modelFileLocation(source, file, tf.env.remoteHost);
+  const files = await readModelFiles(reader, locate, onnxFileName(options.dtype));
   const id = source.kind === 'hub' ? source.id : source.path;
-  handover.hand(onnxLocation, id, onnxFile, bytes);
+  // transformers.js reads the checked bytes from memory: nothing is downloaded twice or used unchecked.
+  for (const f of files.checked) handover.hand(f.location, id, f.file, f.bytes);
   const t1 = performance.now();
   let t2: number;
   let tokenizer: Tokenizer;
   let model: Model;
   try {
-    tokenizer = await tf.AutoTokenizer.from_pretrained(id).catch((err: unknown) => {
-      throw new EdgeRerankError(
-        'model-load',
-        `${modelFileLocation(source, 'tokenizer.json', tf.env.remoteHost)}: cannot load the tokenizer (${message(err)})`,
-        { cause: err },
-      );
-    });
+    tokenizer = await loadTokenizer(tf, id, locate('tokenizer.json'));
     t2 = performance.now();
-    model = await tf.AutoModel.from_pretrained(id, {
-      device: options.device,
-      dtype: options.dtype,
-      // Fold the int8 DequantizeLinear nodes at load: int8 download, fp32 speed (FACTS.md).
-      session_options: { extra: { session: { disable_quant_qdq: '1' } } },
-    } as Parameters<Transformers['AutoModel']['from_pretrained']>[1]).catch((err: unknown) => {
-      // A verified file that WebGPU cannot run is a backend problem: the widget retries on WASM.
-      const code = options.device === 'webgpu' && recorded ? 'backend' : 'model-load';
-      throw new EdgeRerankError(code, `${onnxLocation}: onnxruntime cannot load it on ${options.device} (${message(err)})`, { cause: err });
-    });
+    model = await loadModel(tf, id, options, files.onnx.location, files.config.edge_rerank?.sha256?.[files.onnx.file] !== undefined);
   } finally {
-    handover.release(onnxLocation);
+    for (const f of files.checked) handover.release(f.location);
   }
   const t3 = performance.now();
 
   const encoder = new TransformersEncoder(tokenizer, model, {
-    modelId: config.edge_rerank?.model_id ?? source.label,
-    modelSha256: sha,
+    modelId: files.config.edge_rerank?.model_id ?? source.label,
+    modelSha256: files.onnx.sha256,
     device: options.device,
-    onnxLocation,
+    onnxLocation: files.onnx.location,
   });
-  await encoder.probe(config.vocab_size, modelFileLocation(source, 'tokenizer.json', tf.env.remoteHost));
+  await encoder.probe(files.config.vocab_size, locate('tokenizer.json'));
   if (!encoder.pooledInGraph) {
     // Only models without pooling in their graph ask for the file (most folders lack it: mean then).
-    const location = modelFileLocation(source, POOLING_CONFIG_FILE, tf.env.remoteHost);
+    const location = locate(POOLING_CONFIG_FILE);
     encoder.hiddenPooling = await reader.read(location).then(
       (bytes) => poolingModeOf(parseJsonFile(bytes, location)),
       () => 'mean' as const,
@@ -146,6 +111,25 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
   const ms = (x: number) => +x.toFixed(1);
   encoder.loadTimings = { filesMs: ms(t1 - t0), tokenizerMs: ms(t2 - t1), sessionMs: ms(t3 - t2), probeMs: ms(performance.now() - t3) };
   return encoder;
+}
+
+function loadTokenizer(tf: Transformers, id: string, location: string): Promise<Tokenizer> {
+  return tf.AutoTokenizer.from_pretrained(id).catch((err: unknown) => {
+    throw new EdgeRerankError('model-load', `${location}: cannot load the tokenizer (${message(err)})`, { cause: err });
+  });
+}
+
+function loadModel(tf: Transformers, id: string, options: EncoderOptions, onnxLocation: string, verified: boolean): Promise<Model> {
+  return tf.AutoModel.from_pretrained(id, {
+    device: options.device,
+    dtype: options.dtype,
+    // Fold the int8 DequantizeLinear nodes at load: int8 download, fp32 speed (FACTS.md).
+    session_options: { extra: { session: { disable_quant_qdq: '1' } } },
+  } as Parameters<Transformers['AutoModel']['from_pretrained']>[1]).catch((err: unknown) => {
+    // A verified file that WebGPU cannot run is a backend problem: the widget retries on WASM.
+    const code = options.device === 'webgpu' && verified ? 'backend' : 'model-load';
+    throw new EdgeRerankError(code, `${onnxLocation}: onnxruntime cannot load it on ${options.device} (${message(err)})`, { cause: err });
+  });
 }
 
 function configureEnv(tf: Transformers, source: ModelSource, wasmPaths: EncoderOptions['wasmPaths']): void {

@@ -1,7 +1,7 @@
 // The cache transformers.js reads model files through (env.customCache). The
-// encoder fetches the ONNX file itself — to hash and verify it before any
-// session sees it — and hands those exact bytes over here, so nothing is
-// downloaded twice. Everything else passes through to the browser's Cache API
+// encoder fetches the model files itself — to hash and verify them before
+// anything uses them — and hands those exact bytes over here, so nothing is
+// downloaded twice and nothing unchecked is used. Everything else passes through to the browser's Cache API
 // (absent in Node), as transformers.js would do on its own.
 import { BROWSER_CACHE_NAME } from './model-files.ts';
 
@@ -20,7 +20,8 @@ export class HandoverCache {
 
   async match(request: string): Promise<Response | undefined> {
     for (const [location, { bytes, modelId, file }] of this.#files) {
-      const same = request === location || request.endsWith(location) || (request.includes(modelId) && request.endsWith(`/${file}`));
+      // Exact tails only: "…/1_Pooling/config.json" must not be answered with the folder's config.json.
+      const same = request === location || request.endsWith(location) || request.endsWith(`${modelId}/resolve/main/${file}`);
       if (same) return new Response(bytes as Uint8Array<ArrayBuffer>);
     }
     const cache = await this.#browserCache();

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configJson } from '../../scripts/build-model/model-card.ts';
+import { configJson, sealedConfigText } from '../../scripts/build-model/model-card.ts';
 import { buildUseLiteOnnx } from '../../scripts/build-model/onnx-graph.ts';
 import type { VocabEntry } from '../../scripts/build-model/tfjs-reference.ts';
 import { tokenizerConfigJson, tokenizerJson } from '../../scripts/build-model/tokenizer-json.ts';
@@ -62,23 +62,21 @@ export function writeTinyModel(dir: string, options: TinyModelOptions = {}): voi
       tokenTypeIds: options.tokenTypeIds,
     }),
   };
-  const sha256 = Object.fromEntries(Object.entries(files).map(([f, b]) => [f, createHash('sha256').update(b).digest('hex')]));
+  const sha256Hex = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+  const sha256 = Object.fromEntries(Object.entries(files).map(([f, b]) => [f, sha256Hex(b)]));
   const config = configJson({
     vocabSize: weights.vocabSize,
     dim: TINY_DIM,
     maxLength: weights.maxLength,
     builderVersion: 'tiny',
     sha256,
-  }) as {
-    vocab_size?: number;
-    edge_rerank: { sha256?: unknown; model_id: string };
-  };
+  });
   config.edge_rerank.model_id = 'edge-rerank/tiny-test';
   if (options.recordFacts === false) {
     delete config.vocab_size;
     delete config.edge_rerank.sha256;
   }
-  files['config.json'] = JSON.stringify(config);
+  files['config.json'] = options.recordFacts === false ? JSON.stringify(config) : sealedConfigText(config, sha256Hex);
   mkdirSync(join(dir, 'onnx'), { recursive: true });
   for (const [f, bytes] of Object.entries(files)) writeFileSync(join(dir, f), bytes);
 }

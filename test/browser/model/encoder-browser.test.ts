@@ -3,7 +3,7 @@
 // encoder in Node. Every request stays on the page's origin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
@@ -41,6 +41,16 @@ before(async () => {
     logLevel: 'error',
   });
   writeFileSync(join(OUT, 'index.html'), '<!doctype html><title>encoder</title>');
+  // The default model with one tokenizer entry changed: valid JSON, not the file config.json records.
+  const edited = join(OUT, 'edited-model');
+  mkdirSync(join(edited, 'onnx'), { recursive: true });
+  for (const f of ['config.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx'])
+    copyFileSync(join(ROOT, 'public/models/default', f), join(edited, f));
+  const tokenizer = JSON.parse(readFileSync(join(ROOT, 'public/models/default/tokenizer.json'), 'utf8')) as {
+    model: { vocab: [string, number][] };
+  };
+  tokenizer.model.vocab[100]![1] += 1;
+  writeFileSync(join(edited, 'tokenizer.json'), JSON.stringify(tokenizer));
   server = await startStaticServer({
     mounts: { '/': OUT, '/models/': join(ROOT, 'public/models'), '/ort/': ORT_DIST },
   });
@@ -120,6 +130,22 @@ test('WASM worker: a missing model folder is a model-load error naming the file'
       const reply = await embedInWorker(page, { model: '/models/missing/', device: 'wasm', dtype: 'q8', wasmPaths: '/ort/', texts: ['x'] });
       assert.equal(reply.error?.code, 'model-load');
       assert.match(reply.error!.message, /\/models\/missing\/config\.json: not found \(HTTP 404\)/);
+    });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('WASM worker: a tokenizer.json that is not the one config.json records is a model-load error naming it', async () => {
+  const browser = await launchChromium();
+  try {
+    await withPage(browser, async (page) => {
+      const reply = await embedInWorker(page, { model: '/edited-model/', device: 'wasm', dtype: 'q8', wasmPaths: '/ort/', texts: ['x'] });
+      assert.equal(reply.error?.code, 'model-load');
+      assert.match(
+        reply.error!.message,
+        /\/edited-model\/tokenizer\.json: sha256 [0-9a-f]{64} does not match [0-9a-f]{64} recorded in \/edited-model\/config\.json/,
+      );
     });
   } finally {
     await browser.close();

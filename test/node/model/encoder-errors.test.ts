@@ -94,13 +94,49 @@ test('a missing tokenizer.json is named', async () => {
   const dir = spoiled('no-tokenizer', (d) => unlinkSync(join(d, 'tokenizer.json')));
   const err = await loadError(dir);
   assert.equal(err.code, 'model-load');
-  assert.match(err.message, /tokenizer\.json: cannot load the tokenizer/);
+  assert.match(err.message, /tokenizer\.json: not found/);
 });
 
-test('a tokenizer.json that is not JSON is named', async () => {
-  const dir = spoiled('bad-tokenizer', (d) => writeFileSync(join(d, 'tokenizer.json'), '{"model": '));
+test('a tokenizer.json that is not JSON is named (its sha256 differs; with nothing recorded the tokenizer fails to load)', async () => {
+  const recorded = await loadError(spoiled('bad-tokenizer', (d) => writeFileSync(join(d, 'tokenizer.json'), '{"model": ')));
+  assert.match(recorded.message, /tokenizer\.json: sha256 [0-9a-f]{64} does not match/);
+  const unrecorded = await loadError(
+    spoiled('bad-tokenizer-unrecorded', (d) => {
+      writeTinyModel(d, { recordFacts: false });
+      writeFileSync(join(d, 'tokenizer.json'), '{"model": ');
+    }),
+  );
+  assert.match(unrecorded.message, /tokenizer\.json: cannot load the tokenizer/);
+});
+
+// Valid files that are not the ones config.json records: they would load and give wrong vectors without a word.
+const edits: [file: string, edit: (json: Record<string, unknown>) => void][] = [
+  ['tokenizer.json', (t) => ((t.model as { vocab: [string, number][] }).vocab[7]![1] = -0.5)],
+  ['tokenizer_config.json', (t) => (t.model_max_length = 8)],
+];
+for (const [file, edit] of edits) {
+  test(`a valid ${file} that differs from the one config.json records is refused, naming it`, async () => {
+    const dir = spoiled(`edited-${file}`, (d) => {
+      const json = JSON.parse(readFileSync(join(d, file), 'utf8')) as Record<string, unknown>;
+      edit(json);
+      writeFileSync(join(d, file), JSON.stringify(json));
+    });
+    const err = await loadError(dir);
+    assert.equal(err.code, 'model-load');
+    const name = file.replace('.', '\\.');
+    assert.match(err.message, new RegExp(`/${name}: sha256 [0-9a-f]{64} does not match [0-9a-f]{64} recorded in .*config\\.json`));
+  });
+}
+
+test('an edited config.json (still valid JSON) no longer matches the hash it records for itself', async () => {
+  const dir = spoiled('edited-config', (d) => {
+    const text = readFileSync(join(d, 'config.json'), 'utf8');
+    writeFileSync(join(d, 'config.json'), text.replace(/"vocab_size":\s*\d+/, '"vocab_size": 9999'));
+  });
+  assert.match(readFileSync(join(dir, 'config.json'), 'utf8'), /"vocab_size": 9999/);
   const err = await loadError(dir);
-  assert.match(err.message, /tokenizer\.json: cannot load the tokenizer/);
+  assert.equal(err.code, 'model-load');
+  assert.match(err.message, /config\.json: sha256 [0-9a-f]{64} does not match [0-9a-f]{64}, the hash it records for itself/);
 });
 
 test('a tokenizer with more pieces than the model has embeddings: refused from config.json', async () => {

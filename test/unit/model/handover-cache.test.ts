@@ -25,6 +25,14 @@ test('other files and other models are not answered from the handover', async ()
   assert.equal(await cache.match('/models/default/tokenizer.json'), undefined);
 });
 
+test("a folder's config.json does not answer for a file of the same name deeper down", async () => {
+  const cache = new HandoverCache();
+  cache.hand('/models/default/config.json', '/models/default', 'config.json', BYTES);
+  assert.equal(await cache.match('/models/default/1_Pooling/config.json'), undefined);
+  assert.equal(await cache.match('https://huggingface.co//models/default/resolve/main/1_Pooling/config.json'), undefined);
+  assert.ok(await cache.match('https://huggingface.co//models/default/resolve/main/config.json'));
+});
+
 test('released bytes are gone (the cache does not keep 7 MB alive)', async () => {
   const cache = new HandoverCache();
   cache.hand('/m/onnx/model.onnx', '/m', 'onnx/model.onnx', BYTES);
