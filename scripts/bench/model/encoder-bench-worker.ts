@@ -1,27 +1,33 @@
-// Benchmark worker: loads the project's encoder and times it from inside the
-// worker, so postMessage overhead is not counted. Bundled by scripts/bench/model.ts.
-import { loadEncoder } from '../../../src/model/encoder.ts';
-import type { EncoderOptions, TextEncoder } from '../../../src/model/types.ts';
+// The encoder as the widget runs it: the worker's EncoderHost (ORT build
+// choice, runtime prefetch, model-file checks, loadEncoder), timed from inside
+// the worker so postMessage is not counted. Bundled by scripts/bench/model.ts;
+// ORT's files are served at /ort/ beside it, as dist/ort/ is beside the
+// widget's worker.
+import { EncoderHost } from '../../../src/worker/encoder-host.ts';
 import { messageOf } from '../../../src/errors.ts';
+import type { BenchReply, BenchRequest } from './protocol.ts';
 
-type Request = { op: 'load'; options: EncoderOptions } | { op: 'embed'; texts: string[] };
+const MODEL = '/models/default/';
+const host = new EncoderHost();
+let backend: 'wasm' | 'webgpu' = 'wasm';
 
-let encoder: TextEncoder | null = null;
-
-self.onmessage = async (event: MessageEvent<Request>) => {
+self.onmessage = async (event: MessageEvent<BenchRequest>) => {
   const req = event.data;
+  const t0 = performance.now();
+  let reply: BenchReply;
   try {
-    const t0 = performance.now();
     if (req.op === 'load') {
-      encoder = await loadEncoder(req.options);
-      const timings = (encoder as { loadTimings?: object }).loadTimings;
-      self.postMessage({ ms: performance.now() - t0, dim: encoder.dim, timings });
+      if (req.backend === 'cpu') throw new Error('the encoder runs on wasm or webgpu in browsers');
+      backend = req.backend;
+      const encoder = await host.encoder(MODEL, backend);
+      const timings = (encoder as { loadTimings?: Record<string, number> }).loadTimings;
+      reply = { ms: 0, info: { backend: encoder.device, dim: encoder.dim, ...timings } };
     } else {
-      if (!encoder) throw new Error('load first');
-      const v = await encoder.embed(req.texts);
-      self.postMessage({ ms: performance.now() - t0, values: v.length });
+      reply = { ms: 0, values: (await host.embed(MODEL, backend, req.texts)).length };
     }
+    reply.ms = performance.now() - t0;
   } catch (err) {
-    self.postMessage({ error: messageOf(err) });
+    reply = { ms: performance.now() - t0, error: messageOf(err) };
   }
+  self.postMessage(reply);
 };
