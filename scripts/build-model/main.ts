@@ -26,6 +26,7 @@ const OUTPUTS = [
   'tokenizer_config.json',
   'onnx/model.onnx',
   'onnx/model_quantized.onnx',
+  'onnx/model_int8.onnx',
   'LICENSE',
   'README.md',
 ];
@@ -71,12 +72,15 @@ async function build(hash: string): Promise<void> {
     throw new Error(`vocab.json has ${vocab.length} pieces, the embedding table ${weights.vocabSize} rows`);
   const fp32 = buildUseLiteOnnx(weights, { quantized: false, producerVersion: BUILDER_VERSION });
   const int8 = buildUseLiteOnnx(weights, { quantized: true, producerVersion: BUILDER_VERSION });
+  // The same int8 weights in integer arithmetic: what the browser runs on WASM (int8-matmul.ts).
+  const int8Arithmetic = buildUseLiteOnnx(weights, { quantized: true, arithmetic: 'int8', producerVersion: BUILDER_VERSION });
 
   const reference = await loadTfjsReference();
   try {
     const checks = [
       await checkAgainstReference(fp32, 'onnx/model.onnx', reference, 0.9999),
       await checkAgainstReference(int8, 'onnx/model_quantized.onnx', reference, 0.99),
+      await checkAgainstReference(int8Arithmetic, 'onnx/model_int8.onnx', reference, 0.99),
     ];
     for (const c of checks) console.log(`[build:model] ${c.file}: min cosine to TF.js reference ${c.minCosine.toFixed(6)}`);
   } finally {
@@ -88,6 +92,7 @@ async function build(hash: string): Promise<void> {
     'tokenizer_config.json': JSON.stringify(tokenizerConfigJson(weights.maxLength), null, 2),
     'onnx/model.onnx': fp32,
     'onnx/model_quantized.onnx': int8,
+    'onnx/model_int8.onnx': int8Arithmetic,
   };
   const hashes = Object.fromEntries(Object.entries(files).map(([f, b]) => [f, sha256(b)]));
   const facts = {

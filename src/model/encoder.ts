@@ -9,7 +9,7 @@
 import { EdgeRerankError, messageOf } from '../errors.ts';
 import { HandoverCache } from './handover-cache.ts';
 import { modelFileReader, parseJsonFile } from './model-files.ts';
-import { readModelFiles } from './verified-files.ts';
+import { readModelFiles, type OnnxChoice } from './verified-files.ts';
 import { modelFileLocation, resolveModelSource, type ModelSource } from './model-source.ts';
 import { maxTokensOf } from './max-tokens.ts';
 import { poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from './pooling.ts';
@@ -33,14 +33,32 @@ const handover = new HandoverCache();
 // transformers.js's env is global: loads run one at a time.
 let loadQueue: Promise<unknown> = Promise.resolve();
 
+const Q8_FILE = 'onnx/model_quantized.onnx';
+/** The file transformers.js loads for its dtype "int8". */
+const INT8_FILE = 'onnx/model_int8.onnx';
+
 function onnxFileName(dtype: EncoderDtype): string {
-  return dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
+  return dtype === 'q8' ? Q8_FILE : 'onnx/model.onnx';
+}
+
+/** The q8 weights in integer arithmetic when asked for and the folder offers them (build:model's folders do);
+ *  else the dtype's own file. */
+function chooseOnnx(options: EncoderOptions): OnnxChoice {
+  return (config) => {
+    const int8 = config.edge_rerank?.int8_arithmetic;
+    const recorded = config.edge_rerank?.sha256 ?? {};
+    const offered = int8?.file === INT8_FILE && int8.weights_of === Q8_FILE && !!recorded[INT8_FILE] && !!recorded[Q8_FILE];
+    if (options.dtype === 'q8' && options.arithmetic === 'int8' && offered) return { file: INT8_FILE, identityOf: Q8_FILE };
+    return { file: onnxFileName(options.dtype) };
+  };
 }
 
 function checkOptions(o: EncoderOptions): void {
   if (!['cpu', 'wasm', 'webgpu'].includes(o.device))
     throw new EdgeRerankError('input', `device "${String(o.device)}": use cpu, wasm or webgpu`);
   if (!['fp32', 'q8'].includes(o.dtype)) throw new EdgeRerankError('input', `dtype "${String(o.dtype)}": use fp32 or q8`);
+  if (o.arithmetic !== undefined && !['float', 'int8'].includes(o.arithmetic))
+    throw new EdgeRerankError('input', `arithmetic "${String(o.arithmetic)}": use float or int8`);
 }
 
 function locationBase(): string | undefined {
@@ -76,7 +94,8 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
 
   const reader = modelFileReader();
   const locate = (file: string) => modelFileLocation(source, file, tf.env.remoteHost);
-  const files = await readModelFiles(reader, locate, onnxFileName(options.dtype));
+  const files = await readModelFiles(reader, locate, chooseOnnx(options));
+  const int8Arithmetic = files.onnx.file === INT8_FILE;
   const id = source.kind === 'hub' ? source.id : source.path;
   // transformers.js reads the checked bytes from memory: nothing is downloaded twice or used unchecked.
   for (const f of files.checked) handover.hand(f.location, id, f.file, f.bytes);
@@ -87,7 +106,14 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
   try {
     tokenizer = await loadTokenizer(tf, id, locate('tokenizer.json'));
     t2 = performance.now();
-    model = await loadModel(tf, id, options, files.onnx.location, files.config.edge_rerank?.sha256?.[files.onnx.file] !== undefined);
+    const dtype = int8Arithmetic ? 'int8' : options.dtype;
+    model = await loadModel(
+      tf,
+      id,
+      { ...options, dtype },
+      files.onnx.location,
+      files.config.edge_rerank?.sha256?.[files.onnx.file] !== undefined,
+    );
   } finally {
     for (const f of files.checked) handover.release(f.location);
   }
@@ -95,10 +121,11 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
 
   const encoder = new TransformersEncoder(tokenizer, model, {
     modelId: files.config.edge_rerank?.model_id ?? source.label,
-    modelSha256: files.onnx.sha256,
+    modelSha256: files.modelSha256,
     device: options.device,
     onnxLocation: files.onnx.location,
   });
+  encoder.arithmetic = int8Arithmetic ? 'int8' : 'float';
   await encoder.probe(files.config.vocab_size, locate('tokenizer.json'));
   if (!encoder.pooledInGraph) {
     // Only models without pooling in their graph ask for the file (most folders lack it: mean then).
@@ -119,7 +146,13 @@ function loadTokenizer(tf: Transformers, id: string, location: string): Promise<
   });
 }
 
-function loadModel(tf: Transformers, id: string, options: EncoderOptions, onnxLocation: string, verified: boolean): Promise<Model> {
+function loadModel(
+  tf: Transformers,
+  id: string,
+  options: Omit<EncoderOptions, 'dtype'> & { dtype: EncoderDtype | 'int8' },
+  onnxLocation: string,
+  verified: boolean,
+): Promise<Model> {
   return tf.AutoModel.from_pretrained(id, {
     device: options.device,
     dtype: options.dtype,
@@ -163,6 +196,8 @@ class TransformersEncoder implements TextEncoder {
   dim = 0;
   /** Not part of the TextEncoder contract: for benchmarks and diagnostics. */
   loadTimings: LoadTimings | null = null;
+  /** How the weight MatMuls are computed: 'int8' when the folder's integer-arithmetic file runs. */
+  arithmetic: 'float' | 'int8' = 'float';
   /** Whether the graph outputs sentence_embedding (learned by the probe). */
   pooledInGraph = false;
   /** How last_hidden_state is pooled when the graph does not pool. */

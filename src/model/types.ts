@@ -19,6 +19,11 @@ export interface EncoderOptions {
    *  two files themselves (picks the ORT build: plain SIMD for WASM-only,
    *  asyncify for WebGPU). Left out: the caller has set transformers.js's env. */
   wasmPaths?: string | { mjs: string; wasm: string } | undefined;
+  /** With dtype q8: 'int8' runs the folder's integer-arithmetic file (onnx/model_int8.onnx, which
+   *  build:model writes and config.json's edge_rerank.int8_arithmetic names) on the same int8
+   *  weights — faster on WASM and CPUs; vectors within cosine 0.999 of float arithmetic's, under
+   *  the q8 file's modelSha256. A folder without one runs model_quantized.onnx. Default 'float'. */
+  arithmetic?: 'float' | 'int8' | undefined;
 }
 
 export interface TextEncoder {

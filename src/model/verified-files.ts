@@ -13,7 +13,12 @@ import { sha256Hex } from './sha256.ts';
 
 export interface ModelConfig {
   vocab_size?: number;
-  edge_rerank?: { model_id?: string; sha256?: Record<string, string> };
+  edge_rerank?: {
+    model_id?: string;
+    sha256?: Record<string, string>;
+    /** A file that computes with another file's int8 weights in integer arithmetic (build:model writes one). */
+    int8_arithmetic?: { file?: string; weights_of?: string };
+  };
 }
 
 export interface CheckedFile {
@@ -23,10 +28,15 @@ export interface CheckedFile {
   bytes: Uint8Array;
 }
 
+/** Which ONNX file to run, once config.json is known; `identityOf`: the file whose sha256 names the vectors, when not the one run. */
+export type OnnxChoice = (config: ModelConfig) => { file: string; identityOf?: string };
+
 export interface ModelFiles {
   config: ModelConfig;
   configLocation: string;
   onnx: CheckedFile & { sha256: string };
+  /** The model's identity (indexes and cached vectors are keyed by it): the sha256 of the ONNX file run, or of the file whose weights it computes with. */
+  modelSha256: string;
   /** Every file read here (config.json, the ONNX file, each recorded tokenizer file). */
   checked: CheckedFile[];
 }
@@ -36,22 +46,28 @@ const TOKENIZER_FILES = ['tokenizer.json', 'tokenizer_config.json'];
 
 class Mismatch extends EdgeRerankError {}
 
-export async function readModelFiles(reader: ModelFileReader, locate: (file: string) => string, onnxFile: string): Promise<ModelFiles> {
+export async function readModelFiles(reader: ModelFileReader, locate: (file: string) => string, choose: OnnxChoice): Promise<ModelFiles> {
   try {
-    return await readAll(reader, locate, onnxFile, false);
+    return await readAll(reader, locate, choose, false);
   } catch (err) {
     if (!(err instanceof Mismatch)) throw err;
-    return readAll(reader, locate, onnxFile, true);
+    return readAll(reader, locate, choose, true);
   }
 }
 
-async function readAll(reader: ModelFileReader, locate: (file: string) => string, onnxFile: string, afresh: boolean): Promise<ModelFiles> {
+async function readAll(
+  reader: ModelFileReader,
+  locate: (file: string) => string,
+  choose: OnnxChoice,
+  afresh: boolean,
+): Promise<ModelFiles> {
   const read = (location: string) => (afresh ? reader.reread(location) : reader.read(location));
   const configLocation = locate(CONFIG_FILE);
   const configBytes = await read(configLocation);
   await checkConfig(configBytes, configLocation);
   const config = parseJsonFile<ModelConfig>(configBytes, configLocation);
   const recorded = config.edge_rerank?.sha256 ?? {};
+  const { file: onnxFile, identityOf } = choose(config);
 
   const readOne = async (file: string) => {
     const location = locate(file);
@@ -72,6 +88,8 @@ async function readAll(reader: ModelFileReader, locate: (file: string) => string
     config,
     configLocation,
     onnx: onnx!,
+    // Another file's identity only as config.json (itself checked) records it.
+    modelSha256: (identityOf && recorded[identityOf]) || onnx!.sha256,
     checked: [{ file: CONFIG_FILE, location: configLocation, bytes: configBytes }, onnx!, ...tokenizerFiles],
   };
 }

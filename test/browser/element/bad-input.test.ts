@@ -97,10 +97,13 @@ before(async () => {
       res.end(bytes);
     });
   }
-  shop.route('/corrupt-model/onnx/model_quantized.onnx', (_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
-    res.end(Buffer.alloc(4096, 7));
-  });
+  // Both ONNX files: the widget runs model_int8.onnx on WASM (integer arithmetic), model_quantized.onnx on WebGPU.
+  for (const file of ['onnx/model_quantized.onnx', 'onnx/model_int8.onnx']) {
+    shop.route(`/corrupt-model/${file}`, (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      res.end(Buffer.alloc(4096, 7));
+    });
+  }
 });
 
 beforeEach(async () => {
@@ -162,7 +165,7 @@ test('corrupt model file: one model-load error naming the file, the server order
     snap.errors.map((e) => e.code),
     ['model-load'],
   );
-  assert.match(snap.errors[0]!.message, /model_quantized\.onnx/);
+  assert.match(snap.errors[0]!.message, /corrupt-model\/onnx\/model_int8\.onnx: sha256 [0-9a-f]{64} does not match/);
 });
 
 test('IndexedDB blocked: tracking and reranking report one storage error each, the server order stays, stored data survives', async () => {

@@ -23,11 +23,13 @@ interface Reply {
   dim?: number;
   modelSha256?: string;
   device?: string;
+  arithmetic?: string;
   error?: { code: string; message: string };
 }
 
 let server: StaticServer;
 let nodeVectors: Float32Array;
+let nodeInt8Vectors: Float32Array;
 let nodeSha = '';
 
 before(async () => {
@@ -58,6 +60,9 @@ before(async () => {
   nodeVectors = await encoder.embed(TEXTS);
   nodeSha = encoder.modelSha256;
   await encoder.dispose();
+  const int8 = await loadEncoder({ model: join(ROOT, 'public/models/default'), device: 'cpu', dtype: 'q8', arithmetic: 'int8' });
+  nodeInt8Vectors = await int8.embed(TEXTS);
+  await int8.dispose();
 });
 
 after(async () => {
@@ -117,6 +122,40 @@ test('WASM worker: int8 vectors match Node (cosine ≥ 0.999), same sha256, noth
       const again = await embedInWorker(page, request);
       assert.equal(again.error, undefined, JSON.stringify(again.error));
       assert.equal(modelRequests(), before, 'the second load read the model from the Cache API');
+    });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('WASM worker in integer arithmetic (as the widget runs it): matches Node in the same arithmetic (cosine ≥ 0.9999) and float (≥ 0.999), the q8 identity, a reload downloads no model', async () => {
+  const browser = await launchChromium();
+  try {
+    await withPage(browser, async (page, offOrigin) => {
+      const request = { model: '/models/default/', device: 'wasm', dtype: 'q8', arithmetic: 'int8', wasmPaths: '/ort/', texts: TEXTS };
+      const first = server.requests.length;
+      const reply = await embedInWorker(page, request);
+      assert.equal(reply.error, undefined, JSON.stringify(reply.error));
+      assert.equal(reply.arithmetic, 'int8');
+      assert.equal(reply.modelSha256, nodeSha);
+      const vectors = new Float32Array(reply.vectors!);
+      TEXTS.forEach((text, i) => {
+        const row = vectors.subarray(i * 512, (i + 1) * 512);
+        const same = cosine(row, nodeInt8Vectors.subarray(i * 512, (i + 1) * 512));
+        const float = cosine(row, nodeVectors.subarray(i * 512, (i + 1) * 512));
+        assert.ok(same >= 0.9999, `${JSON.stringify(text)}: cosine ${same} to Node's integer arithmetic`);
+        assert.ok(float >= 0.999, `${JSON.stringify(text)}: cosine ${float} to Node's float arithmetic`);
+      });
+      assert.deepEqual(offOrigin, []);
+      const modelRequests = () =>
+        server.requests
+          .slice(first)
+          .filter((r) => r.url.includes('/models/default/onnx/'))
+          .map((r) => r.url);
+      assert.deepEqual(modelRequests(), ['/models/default/onnx/model_int8.onnx'], 'only the integer-arithmetic file is fetched');
+      const again = await embedInWorker(page, request);
+      assert.equal(again.error, undefined, JSON.stringify(again.error));
+      assert.equal(modelRequests().length, 1, 'the second load read the model from the Cache API');
     });
   } finally {
     await browser.close();

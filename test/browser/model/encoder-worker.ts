@@ -9,6 +9,7 @@ interface Request {
   device: EncoderDevice;
   dtype: EncoderDtype;
   wasmPaths: string;
+  arithmetic?: 'float' | 'int8';
   texts: string[];
 }
 
@@ -17,7 +18,15 @@ self.onmessage = async (event: MessageEvent<Request>) => {
   try {
     const encoder = await loadEncoder(options);
     const vectors = await encoder.embed(texts);
-    const reply = { vectors, dim: encoder.dim, modelId: encoder.modelId, modelSha256: encoder.modelSha256, device: encoder.device };
+    const arithmetic = (encoder as { arithmetic?: string }).arithmetic;
+    const reply = {
+      vectors,
+      dim: encoder.dim,
+      modelId: encoder.modelId,
+      modelSha256: encoder.modelSha256,
+      device: encoder.device,
+      arithmetic,
+    };
     await encoder.dispose();
     self.postMessage(reply, { transfer: [vectors.buffer] });
   } catch (err) {

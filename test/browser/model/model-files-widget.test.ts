@@ -26,7 +26,7 @@ const UNRELATED = RESULTS.filter((p) => p.brand !== 'Kestrel');
 
 /** Serves the default model under `prefix`, with `file` replaced by `bytes`. */
 function serveModelWith(prefix: string, file: string, bytes: Buffer): void {
-  for (const f of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx']) {
+  for (const f of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx', 'onnx/model_int8.onnx']) {
     const body = f === file ? bytes : readFileSync(join(MODELS, 'default', f));
     shop.route(`${prefix}${f}`, (_req, res) => {
       res.writeHead(200, { 'Content-Type': f.endsWith('.json') ? 'application/json' : 'application/octet-stream' });

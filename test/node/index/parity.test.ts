@@ -103,6 +103,24 @@ test('--arithmetic int8: index vectors vs the browser encoder still reach cosine
   }
 });
 
+test("the widget's WASM arithmetic (int8, onnx/model_int8.onnx): index vectors (default float build, stored int8) vs the encoder, cosine ≥ 0.999", async () => {
+  const encoder = await loadEncoder({ model: MODEL, device: 'cpu', dtype: 'q8', arithmetic: 'int8' });
+  try {
+    const out = join(dir, 'float-for-int8-browser');
+    await buildIndex({ catalog, out, model: MODEL, dtype: 'q8', device: 'cpu', batch: 32 });
+    // Same identity: the widget accepts the builder's index although it computes in integer arithmetic.
+    const index = await openIndexFolder(out, { modelSha256: encoder.modelSha256 });
+    const found = await index.lookup(items.map((i) => i.id));
+    const browser = await encoder.embed(texts);
+    const cosines = items.map((item, i) => cosine(found.get(item.id)?.vector ?? new Float32Array(DIM), rowOf(browser, i)));
+    const min = Math.min(...cosines);
+    console.log(`float index vs int8-arithmetic browser: min cosine ${min.toFixed(6)}`);
+    assert.ok(min >= 0.999, `min cosine ${min}`);
+  } finally {
+    await encoder.dispose();
+  }
+});
+
 /** A tiny hub-shaped model folder (optionally with a 1_Pooling/config.json),
  *  an index of 40 items built from it, and how its vectors compare with the
  *  browser encoder's for the same items. */

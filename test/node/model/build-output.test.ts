@@ -7,8 +7,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
+import onnxProto from 'onnx-proto';
 import { embedWithSession } from '../../../scripts/build-model/verify.ts';
 
+const { onnx } = onnxProto;
 const DIR = join(process.cwd(), 'public/models/default');
 const FILES = [
   'config.json',
@@ -16,6 +18,7 @@ const FILES = [
   'tokenizer_config.json',
   'onnx/model.onnx',
   'onnx/model_quantized.onnx',
+  'onnx/model_int8.onnx',
   'LICENSE',
   'README.md',
 ];
@@ -35,7 +38,14 @@ test('config.json and README.md record the true sha256 of each model file, confi
   const config = JSON.parse(text) as { edge_rerank: { sha256: Record<string, string> } };
   const readme = readFileSync(join(DIR, 'README.md'), 'utf8');
   const recorded = Object.keys(config.edge_rerank.sha256).sort();
-  assert.deepEqual(recorded, ['config.json', 'onnx/model.onnx', 'onnx/model_quantized.onnx', 'tokenizer.json', 'tokenizer_config.json']);
+  assert.deepEqual(recorded, [
+    'config.json',
+    'onnx/model.onnx',
+    'onnx/model_int8.onnx',
+    'onnx/model_quantized.onnx',
+    'tokenizer.json',
+    'tokenizer_config.json',
+  ]);
   const own = createHash('sha256')
     .update(text.replace(config.edge_rerank.sha256['config.json']!, '0'.repeat(64)))
     .digest('hex');
@@ -57,7 +67,7 @@ test('a second build with nothing changed only says so and touches nothing', () 
   );
 });
 
-for (const file of ['onnx/model.onnx', 'onnx/model_quantized.onnx']) {
+for (const file of ['onnx/model.onnx', 'onnx/model_quantized.onnx', 'onnx/model_int8.onnx']) {
   test(`${file}: input_ids + attention_mask in, sentence_embedding [batch, 512] out, L2-normalised`, async () => {
     const session = await ort.InferenceSession.create(join(DIR, file));
     try {
@@ -74,6 +84,27 @@ for (const file of ['onnx/model.onnx', 'onnx/model_quantized.onnx']) {
     }
   });
 }
+
+test('model_int8.onnx: the same int8 weights and scales as model_quantized.onnx, every weight MatMul in integer arithmetic, as config.json says', () => {
+  const config = JSON.parse(readFileSync(join(DIR, 'config.json'), 'utf8')) as { edge_rerank: { int8_arithmetic: object } };
+  assert.deepEqual(config.edge_rerank.int8_arithmetic, { file: 'onnx/model_int8.onnx', weights_of: 'onnx/model_quantized.onnx' });
+  const graphOf = (f: string) => onnx.ModelProto.decode(readFileSync(join(DIR, f))).graph!;
+  const q8 = graphOf('onnx/model_quantized.onnx');
+  const int8 = graphOf('onnx/model_int8.onnx');
+  // Every int8 weight (name_int8) and its scales (name_scale), by name.
+  const constants = (g: typeof q8) => {
+    const all = new Map((g.initializer ?? []).map((t) => [t.name ?? '', Buffer.from(t.rawData ?? new Uint8Array()).toString('hex')]));
+    const int8Names = [...all.keys()].filter((n) => n.endsWith('_int8'));
+    return new Map(int8Names.flatMap((n) => [n, n.replace(/_int8$/, '_scale')].map((k) => [k, all.get(k)] as const)));
+  };
+  const weights = constants(q8);
+  assert.equal(weights.size, 2 * 11, '10 dense weights and the embedding table, each with its scales');
+  assert.deepEqual(constants(int8), weights);
+  const ops = (g: typeof q8) => (g.node ?? []).map((n) => n.opType);
+  assert.equal(ops(q8).filter((o) => o === 'DequantizeLinear').length, 11);
+  assert.equal(ops(int8).filter((o) => o === 'DequantizeLinear').length, 0);
+  assert.equal(ops(int8).filter((o) => o === 'MatMulIntegerToFloat').length, 10);
+});
 
 test('input past 128 tokens is cut, as the original graph does', async () => {
   const session = await ort.InferenceSession.create(join(DIR, 'onnx/model.onnx'));
