@@ -105,6 +105,7 @@ async function load(options: EncoderOptions): Promise<TextEncoder> {
   let model: Model;
   try {
     tokenizer = await loadTokenizer(tf, id, locate('tokenizer.json'));
+    await options.runtime?.catch(() => undefined);
     t2 = performance.now();
     const dtype = int8Arithmetic ? 'int8' : options.dtype;
     model = await loadModel(

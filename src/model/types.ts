@@ -24,6 +24,9 @@ export interface EncoderOptions {
    *  weights — faster on WASM and CPUs; vectors within cosine 0.999 of float arithmetic's, under
    *  the q8 file's modelSha256. A folder without one runs model_quantized.onnx. Default 'float'. */
   arithmetic?: 'float' | 'int8' | undefined;
+  /** Browser only: session creation waits for it — the worker's early start of ORT's runtime
+   *  (src/worker/ort-runtime.ts). A rejection is ignored: ORT then fetches its runtime itself. */
+  runtime?: Promise<unknown> | undefined;
 }
 
 export interface TextEncoder {

@@ -9,6 +9,7 @@ import type { TextEncoder } from '../model/types.ts';
 import type { Backend } from './api.ts';
 import { BROWSER_CACHE_NAME } from '../model/model-files.ts';
 import { hasWasmSimd, isOtherRuntimeFile, ortPaths, type OrtBuild, type OrtPaths } from './ort-files.ts';
+import { startOrtRuntime } from './ort-runtime.ts';
 
 /** This worker cannot serve the request; a fresh one can (on WASM when `avoidWebgpu`). */
 export class NeedsFreshWorker extends Error {
@@ -34,6 +35,7 @@ watchCsp();
 
 export class EncoderHost {
   #build: OrtBuild | null = null;
+  #runtime: Promise<void> = Promise.resolve();
   #loaded: Loaded | null = null;
 
   get currentBackend(): Backend | null {
@@ -73,34 +75,37 @@ export class EncoderHost {
 
   async #load(model: string, backend: Backend): Promise<TextEncoder> {
     if (!hasWasmSimd()) throw new EdgeRerankError('backend', 'this browser lacks WebAssembly SIMD, which the model runtime needs');
-    const [{ env, LogLevel }, { loadEncoder }] = await Promise.all([import('@huggingface/transformers'), import('../model/encoder.ts')]);
-    // Failures reach the page as one edge-rerank-error + one [edge-rerank] line; the library's own console output would repeat them.
-    env.logLevel = LogLevel.NONE;
+    let runtime: Promise<ArrayBuffer | undefined> | null = null;
     if (this.#build === null) {
       // Global per worker: choose before the first session (FACTS.md).
       this.#build = backend === 'webgpu' ? 'asyncify' : 'plain';
-      const paths = ortPaths(this.#build);
-      const wasm = env.backends.onnx.wasm;
-      if (wasm) wasm.wasmPaths = pinnedLoaderUrl(paths);
       void dropOtherRuntimes(BROWSER_CACHE_NAME);
-      // ORT asks for its wasm only after the model download: start it now and
-      // hand the response to transformers.js when it asks (it fetches through env.fetch).
-      const early = fetchUnlessCached(paths.wasm, BROWSER_CACHE_NAME);
-      const plainFetch = env.fetch;
-      let handed = false;
-      env.fetch = async (input: string | URL, init?: RequestInit) => {
-        const url = typeof input === 'string' ? input : input.href;
-        if (!handed && url === paths.wasm) {
-          handed = true;
-          const response = await early;
-          if (response?.ok) return response;
-        }
-        return plainFetch(input, init);
-      };
+      // Fetched and compiled from now on, beside transformers.js's import and the model files (ort-runtime.ts).
+      runtime = startOrtRuntime(ortPaths(this.#build).wasm, BROWSER_CACHE_NAME);
     }
-    // WASM runs the int8 weights in integer arithmetic where the folder offers it (about 1.5× faster on 64 titles, no
-    // float32 weight copy to fold at load); WebGPU runs them dequantized.
-    return loadEncoder({ model, device: backend, dtype: 'q8', arithmetic: backend === 'wasm' ? 'int8' : 'float' });
+    const [{ env, LogLevel }, { loadEncoder }] = await Promise.all([import('@huggingface/transformers'), import('../model/encoder.ts')]);
+    // Failures reach the page as one edge-rerank-error + one [edge-rerank] line; the library's own console output would repeat them.
+    env.logLevel = LogLevel.NONE;
+    const wasm = env.backends.onnx.wasm;
+    if (runtime && wasm) {
+      wasm.wasmPaths = pinnedLoaderUrl(ortPaths(this.#build));
+      // Sessions wait until transformers.js will find the runtime in the Cache API (no second download); with no
+      // Cache API (insecure origins) ORT is handed the bytes.
+      this.#runtime = runtime.then((bytes) => {
+        if (!bytes) return;
+        env.useWasmCache = false;
+        wasm.wasmBinary = bytes;
+      });
+      // Awaited before the session; a failed load never gets there, and must not leave an unhandled rejection.
+      this.#runtime.catch(() => undefined);
+    }
+    return loadEncoder({
+      model,
+      device: backend,
+      dtype: 'q8',
+      arithmetic: backend === 'wasm' ? 'int8' : 'float',
+      runtime: this.#runtime,
+    });
   }
 }
 
@@ -127,17 +132,5 @@ async function dropOtherRuntimes(cacheName: string): Promise<void> {
     for (const request of await cache.keys()) if (isOtherRuntimeFile(request.url)) await cache.delete(request);
   } catch {
     // A cache we cannot clean costs space, never correctness.
-  }
-}
-
-/** A reload finds the runtime in the Cache API (transformers.js stores it
- *  there): only a first visit should download it early. */
-async function fetchUnlessCached(url: string, cacheName: string): Promise<Response | null> {
-  try {
-    const cache = typeof caches === 'undefined' ? undefined : await caches.open(cacheName);
-    if (await cache?.match(url)) return null;
-    return await fetch(url);
-  } catch {
-    return null;
   }
 }
