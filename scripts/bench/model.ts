@@ -143,7 +143,8 @@ function fetchedSince(server: StaticServer, from: number): Map<string, string> {
     const mount = Object.keys(MOUNTS)
       .sort((a, b) => b.length - a.length)
       .find((p) => path.startsWith(p));
-    if (mount && r.status === 200 && path !== '/index.html') files.set(path, join(MOUNTS[mount]!, decodeURIComponent(path.slice(mount.length))));
+    if (mount && r.status === 200 && path !== '/index.html')
+      files.set(path, join(MOUNTS[mount]!, decodeURIComponent(path.slice(mount.length))));
   }
   return files;
 }

@@ -51,3 +51,8 @@ export async function startOrtRuntime(url: string, cacheName: string): Promise<A
   await cache.put(url, response);
   return undefined;
 }
+
+/** Whether V8 compiled the runtime ahead of ORT (benchmarks and diagnostics report it). */
+export function ortRuntimeCompiled(): Promise<boolean> {
+  return (compiled ?? Promise.resolve(undefined)).then((module) => module !== undefined);
+}

@@ -4,6 +4,7 @@
 // ORT's files are served at /ort/ beside it, as dist/ort/ is beside the
 // widget's worker.
 import { EncoderHost } from '../../../src/worker/encoder-host.ts';
+import { ortRuntimeCompiled } from '../../../src/worker/ort-runtime.ts';
 import { messageOf } from '../../../src/errors.ts';
 import type { BenchReply, BenchRequest } from './protocol.ts';
 
@@ -21,7 +22,8 @@ self.onmessage = async (event: MessageEvent<BenchRequest>) => {
       backend = req.backend;
       const encoder = await host.encoder(MODEL, backend);
       const timings = (encoder as { loadTimings?: Record<string, number> }).loadTimings;
-      reply = { ms: 0, info: { backend: encoder.device, dim: encoder.dim, ...timings } };
+      const arithmetic = (encoder as { arithmetic?: string }).arithmetic;
+      reply = { ms: 0, info: { backend: encoder.device, arithmetic, runtimePrecompiled: await ortRuntimeCompiled(), ...timings } };
     } else {
       reply = { ms: 0, values: (await host.embed(MODEL, backend, req.texts)).length };
     }
