@@ -65,6 +65,7 @@ test('the tarball holds the built widget, compiled bins, the int8 default model 
     'bin/edge-rerank-index.js',
     'bin/edge-rerank-eval.js',
     'public/models/default/onnx/model_quantized.onnx',
+    'public/models/default/onnx/model_int8.onnx',
     'public/models/default/tokenizer.json',
     'public/models/default/tokenizer_config.json',
     'public/models/default/config.json',
@@ -256,7 +257,7 @@ test("the README's copy step, run in the shop, puts every file its snippet loads
   const chunks = [...new Set(code.match(/chunks\/[\w.-]+\.js/g))];
   assert.ok(chunks.length > 0);
   for (const chunk of chunks) assert.ok(existsSync(join(web, 'edge-rerank', chunk)), `${chunk} was copied`);
-  for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx']) {
+  for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx', 'onnx/model_int8.onnx']) {
     assert.ok(existsSync(join(web, 'models/default', file)), `models/default/${file} was copied`);
   }
 });
