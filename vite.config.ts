@@ -2,7 +2,7 @@
 // scratch page that loads /dist/edge-rerank.js after `npm run build`). The
 // library build is esbuild (scripts/build-dist.ts): Vite 8 moves the worker
 // into assets/ (shifting the relative URLs dist/ relies on) and copies ORT's
-// unused asyncify wasm into the output (FACTS.md).
+// unused asyncify wasm into the output (docs/PLATFORM-NOTES.md, Bundling).
 import { defineConfig } from 'vite';
 
 export default defineConfig({

@@ -2,7 +2,7 @@
 // database runs them all in order; an old one runs only the missing ones.
 // Migrations rewrite records in place: they never drop the shopper's data.
 //
-// v1 (the first shape, DESIGN.md's sketch): events {id, itemId, type, title,
+// v1 (the first release's shape): events {id, itemId, type, title,
 //   time}; vectors {modelId, itemId, data, scale}; meta {key, value}; no indexes.
 // v2: events gain `session` (+ optional category/brand) and a by-time index for
 //   retention; vectors gain `usedAt` and a by-used index for the LRU.

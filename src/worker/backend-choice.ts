@@ -1,6 +1,6 @@
 // Which execution provider a rerank uses. `auto` takes WebGPU only on a real
 // GPU adapter: on a software (fallback) adapter such as SwiftShader WASM is
-// many times faster (FACTS.md: ~500 ms vs 4–9 ms a query).
+// many times faster (~500 ms vs 4–9 ms a query; docs/PLATFORM-NOTES.md, Backends).
 import type { Backend, Device } from './api.ts';
 
 interface GpuAdapterLike {

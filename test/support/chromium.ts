@@ -1,5 +1,5 @@
 // Launches Debian's Chromium through playwright-core (no browser download).
-// Flags from DEVELOPERS.md: no background networking on this closed network,
+// Flags (docs/PLATFORM-NOTES.md): no background networking on a closed network,
 // and WebGPU on the CPU through SwiftShader when asked for.
 import { chromium, type Browser } from 'playwright-core';
 import { existsSync } from 'node:fs';
