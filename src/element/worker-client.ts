@@ -20,6 +20,7 @@ import {
 import { DIST_FILES } from '../worker/dist-files.ts';
 import { DEFAULT_DB_NAME } from '../history/schema.ts';
 import { TabSync } from '../history/tab-sync.ts';
+import { blockedSince, cspError, cspMark, watchCsp, type CspBlock } from '../worker/csp.ts';
 import { crossOriginWorkerUrl } from './cross-origin-worker.ts';
 
 /** Resolved from this module's own URL so dist/ works from any static host;
@@ -54,25 +55,37 @@ function workerScriptUrl(): string | URL {
   return crossOriginWorkerUrl(WORKER_URL.href, location.href);
 }
 
+/** Violations that stopped the worker itself: its script, or the blob: bootstrap a CDN needs. */
+function workerBlocks(mark: number): CspBlock[] {
+  return blockedSince(mark).filter((b) => b.directive.startsWith('worker-src') || b.blocked === WORKER_URL.href);
+}
+
 /** One started worker: its comlink proxy, its end, and its watchdog. */
 class WorkerProcess {
   readonly api: Remote<RerankWorkerApi>;
   /** Rejects with a 'worker' EdgeRerankError once this worker is gone (crashed, stalled or stopped). */
   readonly ended: Promise<never>;
   readonly #worker: Worker;
-  #end: (reason: string) => void = () => {};
+  #end: (error: EdgeRerankError) => void = () => {};
   /** When the worker's step count (worker/progress.ts) last changed. */
   #progressedAt = performance.now();
   #steps = -1;
   #stopped = false;
 
   constructor(onReport: (report: WorkerReport) => void) {
+    watchCsp();
+    const mark = cspMark();
     this.#worker = new Worker(workerScriptUrl(), { type: 'module', name: 'edge-rerank' });
-    this.ended = new Promise<never>((_, reject) => (this.#end = (reason) => reject(new EdgeRerankError('worker', reason))));
+    this.ended = new Promise<never>((_, reject) => (this.#end = reject));
     this.ended.catch(() => undefined); // nobody may be waiting when it ends
     this.#worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.stop(`the worker ${WORKER_URL.href} crashed or failed to start${event.message ? `: ${event.message}` : ''}`);
+      const reason = `the worker ${WORKER_URL.href} crashed or failed to start${event.message ? `: ${event.message}` : ''}`;
+      // The policy's violation event is queued as a task of its own; read it after.
+      setTimeout(() => {
+        const blocks = workerBlocks(mark);
+        this.stop(blocks.length ? cspError('the worker', blocks) : reason);
+      });
     });
     this.#worker.addEventListener('messageerror', () => this.stop('the worker sent a message that could not be read'));
     this.api = wrap<RerankWorkerApi>(this.#worker);
@@ -91,10 +104,10 @@ class WorkerProcess {
     return this.#stopped;
   }
 
-  stop(reason: string): void {
+  stop(reason: string | EdgeRerankError): void {
     if (this.#stopped) return;
     this.#stopped = true;
-    this.#end(reason);
+    this.#end(typeof reason === 'string' ? new EdgeRerankError('worker', reason) : reason);
     this.api[releaseProxy]();
     this.#worker.terminate();
   }

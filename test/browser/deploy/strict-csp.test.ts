@@ -118,3 +118,12 @@ test("a policy without 'wasm-unsafe-eval': one csp error that says to allow it; 
   assert.match(snap.errors[0]?.message ?? '', /Content-Security-Policy blocked the model .*must allow script-src 'wasm-unsafe-eval'/);
   assert.equal(snap.detail?.embedded, 0);
 });
+
+test('dist/ on a CDN with a policy that forgets worker-src blob: one csp error naming it; the server order stays', async () => {
+  policy = "default-src 'self'; script-src 'self' CDN 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self' CDN";
+  const { snap } = await visit(cdn.url);
+  assert.deepEqual(snap.dom, SERVER_ORDER);
+  assert.equal(snap.errors.length, 1, JSON.stringify(snap.errors));
+  assert.equal(snap.errors[0]?.code, 'csp');
+  assert.match(snap.errors[0]?.message ?? '', /Content-Security-Policy blocked the worker.*must allow worker-src blob:/);
+});
