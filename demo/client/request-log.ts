@@ -2,22 +2,10 @@
 // this page (its own record, streamed over server-sent events), who asked
 // (a page you opened, this page, or the widget's worker), the size, and
 // whether it carries anything stored in this browser's history.
+import type { LoggedRequest } from '../server/request-log.ts';
 import { historyIn, type Needle } from './history-check.ts';
 import { onTabShown } from './tabs.ts';
 import { bytes, el, storedHistory } from './widget.ts';
-
-interface LoggedRequest {
-  seq: number;
-  method: string;
-  url: string;
-  status: number;
-  bytes: number | null;
-  sent: number;
-  dest: string;
-  referer: string;
-  headers: Record<string, string>;
-  body: string;
-}
 
 const entries: LoggedRequest[] = [];
 let stored: Needle[] | null = null;
