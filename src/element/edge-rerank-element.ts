@@ -20,6 +20,7 @@ import {
 } from './options.ts';
 import { ERROR_EVENT, PROGRESS_EVENT, READY_EVENT, RERANKED_EVENT, emit, type RerankedDetail, type Variant } from './events.ts';
 import { ResultList } from './result-list.ts';
+import { changesTheList } from './list-mutations.ts';
 import { interactedSince, recordInteraction, watchPageInteractions } from './interaction-guard.ts';
 import { experimentVariant, forgetExperiment, storedExperimentDraw } from './experiment.ts';
 import { itemViews, reorderItems, type RankItem } from './rank-items.ts';
@@ -160,7 +161,9 @@ export class EdgeRerankElement extends LitElement {
     watchPageInteractions(this.ownerDocument.defaultView ?? window);
     this.addEventListener('click', this.#onClick);
     this.addEventListener('focusin', recordInteraction, { passive: true });
-    this.#observer = new MutationObserver(() => this.#listChanged());
+    this.#observer = new MutationObserver((records) => {
+      if (changesTheList(records, this.#options.itemSelector)) this.#listChanged();
+    });
     this.#observer.observe(this, { childList: true, subtree: true, attributes: true, attributeFilter: ITEM_ATTRIBUTES });
     this.#unsubscribe = [
       workerClient.onProgress((progress) => {

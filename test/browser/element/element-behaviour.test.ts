@@ -147,6 +147,28 @@ test('the shop replacing its list (new results) triggers a rerank from the new s
   assert.deepEqual(second.dom, second.detail?.order);
 });
 
+test("the page decorating its items (a mark, new text) is not a list change; editing an item's data-title is", async () => {
+  await page.goto(shop.page('/decorate', searchPageHtml({ query: QUERY, products: RESULTS })));
+  const first = await awaitRerank(page);
+  assert.equal(first.rerankedEvents, 1);
+  const afterDecorating = await page.evaluate(async () => {
+    const el = document.querySelector('edge-rerank') as HTMLElement & { rerankComplete: Promise<unknown> };
+    for (const item of el.querySelectorAll('[data-item-id]')) {
+      const mark = document.createElement('span');
+      mark.textContent = ' ↑1';
+      item.append(mark);
+      item.firstChild!.textContent = `${item.firstChild!.textContent} (on sale)`;
+    }
+    await new Promise((resolve) => setTimeout(resolve)); // the observer's records are delivered
+    await el.rerankComplete;
+    return (window as unknown as { __reranked: number }).__reranked;
+  });
+  assert.equal(afterDecorating, 1, 'decorating inside items started no rerank');
+  await page.evaluate(() => document.querySelector('[data-item-id]')!.setAttribute('data-title', 'A renamed product'));
+  const renamed = await awaitRerank(page);
+  assert.equal(renamed.rerankedEvents, 2, "an item's own data attribute is part of the list");
+});
+
 test('pinned items keep their slot; max-displacement bounds every move; the query property mirrors the attribute', async () => {
   await viewAll();
   const itemAttrs = { 'ork-mug': { 'data-pinned': '' } };
