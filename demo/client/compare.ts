@@ -12,8 +12,9 @@ function serverOrder(): string[] {
   return [...document.querySelectorAll<HTMLElement>('[data-server-id]')].map((li) => li.dataset.serverId!);
 }
 
-/** Marks are set as attributes only (shown by CSS): <edge-rerank> treats any
- *  change to its items' children as a new list, and would rerank again. */
+/** Marks live inside the items, shown by CSS from attributes: <edge-rerank>
+ *  reranks when items are added, removed or re-described, not when a page
+ *  decorates them. */
 function markMoves(moves: Move[]): void {
   const byId = new Map(moves.map((m) => [m.id, m]));
   for (const li of document.querySelectorAll<HTMLElement>('edge-rerank [data-item-id]')) {
