@@ -33,7 +33,7 @@ const QUERY = 'powder free nitrile gloves large';
 const TITLES = productTitles(64);
 const MOUNTS: Record<string, string> = {
   '/models/': join(ROOT, 'public/models'),
-  // transformers.js's own onnxruntime-web (FACTS.md: one runtime).
+  // transformers.js's own onnxruntime-web (one runtime: docs/PLATFORM-NOTES.md).
   '/ort/': join(ROOT, 'node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist'),
   '/use/': USE_LITE_PACKAGE_DIR,
   '/tfwasm/': join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),

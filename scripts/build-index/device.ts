@@ -20,7 +20,7 @@ export function sessionOptions(device: ResolvedDevice, threads?: number): ort.In
     graphOptimizationLevel: 'all',
     ...(threads ? { intraOpNumThreads: threads } : {}),
     // disable_quant_qdq folds the int8 model's constant DequantizeLinear
-    // nodes at load: int8 file, float32 speed (see FACTS.md).
+    // nodes at load: int8 file, float32 speed (docs/PLATFORM-NOTES.md, int8 weights).
     // No spinning: idle onnxruntime threads otherwise busy-wait for work and,
     // on a machine shared with other jobs, cost more than they save (measured
     // here: 97–245 → 242–345 items/s, less CPU per item).

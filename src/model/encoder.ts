@@ -157,7 +157,7 @@ function loadModel(
   return tf.AutoModel.from_pretrained(id, {
     device: options.device,
     dtype: options.dtype,
-    // Fold the int8 DequantizeLinear nodes at load: int8 download, fp32 speed (FACTS.md).
+    // Fold the int8 DequantizeLinear nodes at load: int8 download, fp32 speed (docs/PLATFORM-NOTES.md, int8 weights).
     session_options: { extra: { session: { disable_quant_qdq: '1' } } },
   } as Parameters<Transformers['AutoModel']['from_pretrained']>[1]).catch((err: unknown) => {
     // A verified file that WebGPU cannot run is a backend problem: the widget retries on WASM.

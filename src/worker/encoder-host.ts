@@ -77,7 +77,7 @@ export class EncoderHost {
     if (!hasWasmSimd()) throw new EdgeRerankError('backend', 'this browser lacks WebAssembly SIMD, which the model runtime needs');
     let runtime: Promise<ArrayBuffer | undefined> | null = null;
     if (this.#build === null) {
-      // Global per worker: choose before the first session (FACTS.md).
+      // Global per worker: choose before the first session (docs/PLATFORM-NOTES.md).
       this.#build = backend === 'webgpu' ? 'asyncify' : 'plain';
       void dropOtherRuntimes(BROWSER_CACHE_NAME);
       // Fetched and compiled from now on, beside transformers.js's import and the model files (ort-runtime.ts).

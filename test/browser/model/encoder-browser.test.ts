@@ -14,7 +14,7 @@ import { cosine } from '../../../src/vector/dot.ts';
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, 'test/.tmp/model-browser');
-// transformers.js's own onnxruntime-web (FACTS.md: never a second runtime).
+// transformers.js's own onnxruntime-web (never a second runtime: docs/PLATFORM-NOTES.md).
 const ORT_DIST = join(ROOT, 'node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist');
 const TEXTS = ['trail running shoes', 'Nitrile exam gloves, powder-free, size L', ''];
 
