@@ -1,6 +1,6 @@
 // loadEncoder: any transformers.js feature-extraction model (the embedded
 // USE-lite default, or e.g. Xenova/all-MiniLM-L6-v2 when a shop opts into the
-// hub) as a TextEncoder, in Node (device "cpu", onnxruntime-node) and in a
+// hub) as a Encoder, in Node (device "cpu", onnxruntime-node) and in a
 // browser worker (device "wasm" | "webgpu", onnxruntime-web).
 // Every model file config.json records (itself, the tokenizer files, the ONNX
 // file) is read and sha256-checked here before anything uses it
@@ -14,7 +14,7 @@ import { modelFileLocation, resolveModelSource, type ModelSource } from './model
 import { maxTokensOf } from './max-tokens.ts';
 import { poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from './pooling.ts';
 import { l2NormalizeRows } from '../vector/l2.ts';
-import type { EncoderDevice, EncoderDtype, EncoderOptions, EncoderPooling, TextEncoder } from './types.ts';
+import type { EncoderDevice, EncoderDtype, EncoderOptions, EncoderPooling, Encoder } from './types.ts';
 
 /** Texts per model call: bounds memory; texts are sorted by length first so
  *  each batch pads little. */
@@ -70,7 +70,7 @@ function message(err: unknown): string {
   return messageOf(err);
 }
 
-export function loadEncoder(options: EncoderOptions): Promise<TextEncoder> {
+export function loadEncoder(options: EncoderOptions): Promise<Encoder> {
   const run = loadQueue.then(() => load(options));
   loadQueue = run.catch(() => undefined);
   return run;
@@ -85,7 +85,7 @@ export interface LoadTimings {
   probeMs: number;
 }
 
-async function load(options: EncoderOptions): Promise<TextEncoder> {
+async function load(options: EncoderOptions): Promise<Encoder> {
   const t0 = performance.now();
   checkOptions(options);
   const source = resolveModelSource(options.model, locationBase());
@@ -190,12 +190,12 @@ interface EncoderFacts {
   onnxLocation: string;
 }
 
-class TransformersEncoder implements TextEncoder {
+class TransformersEncoder implements Encoder {
   readonly modelId: string;
   readonly modelSha256: string;
   readonly device: EncoderDevice;
   dim = 0;
-  /** Not part of the TextEncoder contract: for benchmarks and diagnostics. */
+  /** Not part of the Encoder contract: for benchmarks and diagnostics. */
   loadTimings: LoadTimings | null = null;
   /** How the weight MatMuls are computed: 'int8' when the folder's integer-arithmetic file runs. */
   arithmetic: 'float' | 'int8' = 'float';

@@ -29,7 +29,7 @@ export interface EncoderOptions {
   runtime?: Promise<unknown> | undefined;
 }
 
-export interface TextEncoder {
+export interface Encoder {
   /** e.g. "edge-rerank/use-lite-en" or the hub id. */
   readonly modelId: string;
   /** sha256 (hex) of the ONNX file actually loaded: indexes are keyed by it. */

@@ -5,7 +5,7 @@
 // so even a WASM session here would fail): it asks for a fresh worker on WASM.
 import { EdgeRerankError, messageOf } from '../errors.ts';
 import { blockedSince, cspError, cspMark, watchCsp } from './csp.ts';
-import type { TextEncoder } from '../model/types.ts';
+import type { Encoder } from '../model/types.ts';
 import type { Backend } from './api.ts';
 import { BROWSER_CACHE_NAME } from '../model/model-files.ts';
 import { hasWasmSimd, isOtherRuntimeFile, ortPaths, type OrtBuild, type OrtPaths } from './ort-files.ts';
@@ -24,7 +24,7 @@ export class NeedsFreshWorker extends Error {
 interface Loaded {
   model: string;
   backend: Backend;
-  encoder: Promise<TextEncoder>;
+  encoder: Promise<Encoder>;
 }
 
 function webgpuFailed(err: unknown): NeedsFreshWorker {
@@ -43,7 +43,7 @@ export class EncoderHost {
   }
 
   /** The encoder for `model` on `backend`, loading (or switching) when needed. */
-  async encoder(model: string, backend: Backend): Promise<TextEncoder> {
+  async encoder(model: string, backend: Backend): Promise<Encoder> {
     if (this.#loaded && this.#loaded.model === model && this.#loaded.backend === backend) return this.#loaded.encoder;
     if (backend === 'webgpu' && this.#build === 'plain') throw new NeedsFreshWorker('WebGPU needs the asyncify ORT build', false);
     const previous = this.#loaded;
@@ -73,7 +73,7 @@ export class EncoderHost {
     }
   }
 
-  async #load(model: string, backend: Backend): Promise<TextEncoder> {
+  async #load(model: string, backend: Backend): Promise<Encoder> {
     if (!hasWasmSimd()) throw new EdgeRerankError('backend', 'this browser lacks WebAssembly SIMD, which the model runtime needs');
     let runtime: Promise<ArrayBuffer | undefined> | null = null;
     if (this.#build === null) {

@@ -5,7 +5,7 @@
 // the vector cache here.
 import type { HistoryEvent, HistoryStore } from '../history/history-store.ts';
 import type { SkippedRowsListener } from '../history/stored-rows.ts';
-import type { TextEncoder } from '../model/types.ts';
+import type { Encoder } from '../model/types.ts';
 import type { Neighbour } from '../rank/types.ts';
 import type { Backend, RerankRequest } from './api.ts';
 import { resolveVectors, type VectorItem } from './candidate-vectors.ts';
@@ -30,7 +30,7 @@ export interface ResolvedVectors {
 }
 
 /** Vectors compare only within one model file and one pooling ('graph' keeps the key older caches used). */
-function cacheKeyOf(encoder: TextEncoder): string {
+function cacheKeyOf(encoder: Encoder): string {
   return `${encoder.modelId}@${encoder.modelSha256.slice(0, 16)}${encoder.pooling === 'graph' ? '' : `:${encoder.pooling}`}`;
 }
 
