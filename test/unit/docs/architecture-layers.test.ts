@@ -55,7 +55,7 @@ test("docs/ARCHITECTURE.md's layer table names every src/ folder", () => {
   assert.deepEqual([...documentedLayers().keys()].sort(), folders.sort());
 });
 
-test("each layer's \"depends on\" cell is exactly what its files import", () => {
+test('each layer\'s "depends on" cell is exactly what its files import', () => {
   for (const [folder, documented] of documentedLayers()) {
     const actual = new Set(tsFiles(join(src, folder)).flatMap((file) => importsOf(file, folder)));
     assert.deepEqual([...actual].sort(), [...documented].sort(), `src/${folder}/ imports (left) vs the table (right)`);
