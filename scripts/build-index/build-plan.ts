@@ -10,8 +10,8 @@ import type { ManifestModel } from '../../src/index/manifest.ts';
 import { SHARD_FORMAT_VERSION } from '../../src/index/shard-format.ts';
 import { shardCountFor, shardOf } from '../../src/index/shard-of.ts';
 import { itemText, ITEM_TEXT_VERSION, type ItemFields } from '../../src/model/item-text.ts';
-import type { Neighbour } from '../../src/rank/types.ts';
 import { writeFileAtomic } from './atomic-file.ts';
+import type { CoPurchase } from './behaviour.ts';
 
 /** Hidden work folder inside the output folder; removed after a merge. */
 export const BUILD_DIR = '.build';
@@ -19,7 +19,7 @@ export const BUILD_DIR = '.build';
 export interface PlannedItem {
   id: string;
   text: string;
-  neighbours: Neighbour[];
+  neighbours: CoPurchase[];
 }
 
 export interface BuildPlan {
@@ -27,7 +27,7 @@ export interface BuildPlan {
   dim: number;
   textTemplateVersion: number;
   count: number;
-  behaviour: 'neighbours' | 'none';
+  behaviour: 'co-purchase' | 'none';
   /** sha256 of each shard's inputs (items, texts, neighbours, model), by shard index. */
   inputs: string[];
 }
@@ -42,15 +42,9 @@ export interface ShardRecord {
   bytes: number;
 }
 
-/** Neighbour weights are kept to 5 significant digits: the Ranker only
- *  compares them, and 17-digit floats would double a shard's size. */
-export function storedWeight(weight: number): number {
-  return Number(weight.toPrecision(5));
-}
-
 export function planShards(
   items: ItemFields[],
-  neighbours: Map<string, Neighbour[]> | undefined,
+  neighbours: Map<string, CoPurchase[]> | undefined,
   model: ManifestModel,
   dim: number,
   itemsPerShard?: number,
@@ -58,8 +52,7 @@ export function planShards(
   const shardCount = shardCountFor(items.length, itemsPerShard);
   const shards: PlannedItem[][] = Array.from({ length: shardCount }, () => []);
   for (const item of items) {
-    const own = (neighbours?.get(item.id) ?? []).map((n) => ({ id: n.id, weight: storedWeight(n.weight) }));
-    shards[shardOf(item.id, shardCount)]?.push({ id: item.id, text: itemText(item), neighbours: own });
+    shards[shardOf(item.id, shardCount)]?.push({ id: item.id, text: itemText(item), neighbours: neighbours?.get(item.id) ?? [] });
   }
   for (const shard of shards) shard.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const inputs = shards.map((shard) =>
@@ -70,7 +63,7 @@ export function planShards(
           model,
           dim,
           text: ITEM_TEXT_VERSION,
-          items: shard.map((i) => [i.id, i.text, i.neighbours]),
+          items: shard.map((i) => [i.id, i.text, i.neighbours.map((n) => [n.id, n.count])]),
         }),
       )
       .digest('hex'),
@@ -80,7 +73,7 @@ export function planShards(
     dim,
     textTemplateVersion: ITEM_TEXT_VERSION,
     count: items.length,
-    behaviour: neighbours ? 'neighbours' : 'none',
+    behaviour: neighbours ? 'co-purchase' : 'none',
     inputs,
   };
   return { plan, shards };

@@ -5,12 +5,10 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EdgeRerankError } from '../../src/errors.ts';
-import { learnNeighbours } from '../../src/index/behaviour.ts';
-import { shardFileName } from '../../src/index/manifest.ts';
-import { encodeShard } from '../../src/index/shard-format.ts';
 import type { EncoderPooling } from '../../src/model/types.ts';
-import type { Neighbour } from '../../src/rank/types.ts';
+import { neighbourKey } from '../../src/rank/neighbour-key.ts';
 import { writeFileAtomic } from './atomic-file.ts';
+import { learnNeighbours, type CoPurchase } from './behaviour.ts';
 import { BUILD_DIR, planShards, writePlan, writeRecord, type PlannedItem } from './build-plan.ts';
 import { readCatalog, type InputProblem } from './catalog.ts';
 import {
@@ -25,7 +23,9 @@ import {
 } from './build-settings.ts';
 import { openEmbedder } from './embedder.ts';
 import { readInteractions } from './interactions.ts';
+import { shardFileName } from './manifest-writer.ts';
 import { finishedShard, mergeIndex } from './merge.ts';
+import { encodeShard } from './shard-writer.ts';
 
 export interface BuildOptions {
   catalog: string;
@@ -104,6 +104,13 @@ function chunks(shards: number[], planned: PlannedItem[][], minItems: number): n
   return out;
 }
 
+/** Ids whose neighbourKey another id of the catalog has too. */
+function sharedNeighbourKeys(ids: string[]): string[] {
+  const byKey = new Map<number, string[]>();
+  for (const id of ids) byKey.set(neighbourKey(id), [...(byKey.get(neighbourKey(id)) ?? []), id]);
+  return [...byKey.values()].filter((list) => list.length > 1).flat();
+}
+
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const log = options.log ?? (() => {});
@@ -122,7 +129,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     );
   }
 
-  let neighbours: Map<string, Neighbour[]> | undefined;
+  let neighbours: Map<string, CoPurchase[]> | undefined;
   if (options.interactions) {
     const interactions = await readInteractions(options.interactions, options.interactions);
     for (const p of interactions.skipped.slice(0, 20)) log(`skipped ${p.where}: ${p.reason}`);
@@ -130,6 +137,11 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     log(
       `interactions: ${interactions.events} events from ${interactions.histories.length} shoppers, ${interactions.skipped.length} lines skipped; neighbours for ${neighbours.size} items`,
     );
+    const shared = sharedNeighbourKeys(catalog.items.map((i) => i.id));
+    if (shared.length)
+      log(
+        `neighbour keys: ${shared.length} ids share a key with another id (their co-purchases mix), e.g. ${shared.slice(0, 3).join(', ')}`,
+      );
   }
 
   const embedder = await openEmbedder({

@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EdgeRerankError } from '../../src/errors.ts';
-import { INDEX_FORMAT, INDEX_FORMAT_VERSION, manifestJson, type Manifest } from '../../src/index/manifest.ts';
+import { INDEX_FORMAT, INDEX_FORMAT_VERSION, type Manifest } from '../../src/index/manifest.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { BUILD_DIR, readPlan, readRecord, type ShardRecord } from './build-plan.ts';
+import { manifestJson } from './manifest-writer.ts';
 
 /** The shard's record, if its file is there with the bytes the record names. */
 export async function finishedShard(out: string, index: number, inputHash: string): Promise<ShardRecord | undefined> {

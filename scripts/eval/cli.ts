@@ -12,12 +12,22 @@ const CONTENT = ['auto', 'none'] as const;
 const EVAL = {
   name: '',
   summary:
-    'Replays shopper cases through the real encoder, an index from the real builder and the real ranker; ' +
+    'Replays shopper cases through the real encoder, an index from the real builder and the real ranker, in each condition a shop may be in; ' +
     'prints NDCG@10 and MRR per method against the server order and writes summary.json and SVG charts.',
   options: {
     data: { type: 'string', value: 'DIR', required: true, help: 'the evaluation folder; see "data" below' },
-    out: { type: 'string', value: 'DIR', default: 'eval/results', help: 'where summary.json and chart-*.svg go' },
-    rankings: { type: 'string', value: 'FILE', help: "also write every case's order per method here (JSON Lines)" },
+    condition: {
+      type: 'string',
+      value: 'LIST',
+      shownDefault: 'every one the data allows',
+      help: 'full (fields + purchases.jsonl → index with co-purchase neighbours), no-log (fields + index, no log) or titles-only (ids and titles, no index); comma-separated',
+    },
+    out: { type: 'string', value: 'DIR', default: 'eval/results', help: 'where summary.json and chart-<condition>-*.svg go' },
+    rankings: {
+      type: 'string',
+      value: 'FILE',
+      help: 'also write every case\'s order per condition and method here (JSON Lines: {"id","condition","method","order"})',
+    },
     methods: {
       type: 'string',
       value: 'LIST',
@@ -35,7 +45,7 @@ const EVAL = {
       type: 'string',
       value: 'DIR',
       default: 'eval/cache',
-      help: 'built indexes and query vectors, keyed by the hashes of their inputs',
+      help: 'built indexes, title and query vectors, keyed by the hashes of their inputs',
     },
     quiet: { type: 'boolean', help: 'print nothing but errors' },
     help: { type: 'boolean', help: 'print this help' },
@@ -60,6 +70,7 @@ async function run(argv: string[]): Promise<number> {
   const values = parseOptions(EVAL, argv);
   const options = {
     data: values.data as string,
+    condition: values.condition,
     out: values.out,
     rankings: values.rankings,
     methods: values.methods

@@ -1,9 +1,13 @@
 // The Ranker's own features for each case, as rows for the trainer: column 0
 // is the server prior, then each gated signal in FEATURE_NAMES order, so a
-// weight vector fit on these rows is exactly the Ranker's blend.
-import { rank } from '../../src/rank/ranker.ts';
+// weight vector fit on these rows is exactly the Ranker's blend. Every signal
+// is computed (rank() computes only those its model weighs).
+import { inServerOrder } from '../../src/rank/ranker.ts';
 import { confidenceGate } from '../../src/rank/confidence.ts';
-import { FEATURE_NAMES } from '../../src/rank/features.ts';
+import { computeSignals, FEATURE_NAMES } from '../../src/rank/features.ts';
+import { serverPrior } from '../../src/rank/server-prior.ts';
+import type { TopicalitySource } from '../../src/rank/topicality.ts';
+import type { RankCandidate } from '../../src/rank/types.ts';
 import type { Dataset, EvalCase } from './dataset.ts';
 import type { CatalogSignals } from './catalog-signals.ts';
 import { rankInputOf } from './replay.ts';
@@ -11,17 +15,23 @@ import type { RankingList } from './pairwise-logistic.ts';
 
 export const ROW_COLUMNS = ['prior', ...FEATURE_NAMES] as const;
 
-export function featureRows(c: EvalCase, dataset: Dataset, signals: CatalogSignals): RankingList {
-  const result = rank(rankInputOf(c, dataset, signals, { weights: {}, maxDisplacement: 0 }));
+export interface CaseRows extends RankingList {
+  /** The candidates as the Ranker saw them (server order), for placement. */
+  candidates: RankCandidate[];
+}
+
+export function featureRows(c: EvalCase, dataset: Dataset, signals: CatalogSignals, topicality: TopicalitySource): CaseRows {
+  const input = rankInputOf(c, dataset, signals, { maxDisplacement: 0 });
+  const candidates = inServerOrder(input.candidates);
+  const computed = computeSignals(candidates, input.history, { now: input.options.now, topicality, terms: input.terms });
   const gate = confidenceGate(c.history.length);
-  const rows = c.candidates.map(([id]) => {
-    const f = result.features[id] ?? {};
+  const rows = computed.map(({ features }, position) => {
     const row = new Float64Array(ROW_COLUMNS.length);
-    row[0] = f.prior ?? 0;
+    row[0] = serverPrior(position);
     FEATURE_NAMES.forEach((name, k) => {
-      row[k + 1] = gate * (f[name] ?? 0);
+      row[k + 1] = gate * features[name];
     });
     return row;
   });
-  return { rows, labels: c.candidates.map(([, label]) => label) };
+  return { rows, labels: candidates.map((cand) => new Map(c.candidates).get(cand.id) ?? 0), candidates };
 }

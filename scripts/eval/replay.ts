@@ -1,7 +1,8 @@
 // Turns one evaluation case into exactly what the widget would hand the
-// Ranker on the shopper's device: the server's candidates with their index
-// data, and only this shopper's own history.
-import type { HistoryItem, RankCandidate, RankInput } from '../../src/rank/types.ts';
+// Ranker on the shopper's device in one condition: the server's candidates
+// with the fields the page shows and their index data, and only this
+// shopper's own history.
+import type { HistoryItem, RankCandidate, RankInput, RankOptions } from '../../src/rank/types.ts';
 import type { Dataset, EvalCase } from './dataset.ts';
 import type { CatalogSignals } from './catalog-signals.ts';
 
@@ -9,47 +10,57 @@ import type { CatalogSignals } from './catalog-signals.ts';
 export const EVAL_NOW = Date.UTC(2026, 0, 1);
 
 export interface ReplayOptions {
-  weights: Record<string, number>;
   maxDisplacement: number;
+  /** Ranker overrides (trainer grid, ablations); the shipped models when absent. */
+  weights?: RankOptions['weights'];
+  weightOffsets?: RankOptions['weightOffsets'];
+  model?: RankOptions['model'];
   strength?: number;
+  /** Drop every content vector: the ranking the widget makes without downloading the encoder. */
+  withoutVectors?: boolean;
 }
 
-export function candidatesOf(c: EvalCase, dataset: Dataset, signals: CatalogSignals): RankCandidate[] {
-  return c.candidates.map(([id], serverRank) => {
-    const item = dataset.items.get(id);
-    return {
-      id,
-      serverRank,
-      title: item?.title ?? id,
-      category: item?.category,
-      brand: item?.brand,
-      vector: signals.vectors.get(id),
-      neighbours: signals.neighbours.get(id),
-    };
-  });
+function fieldsOf(id: string, dataset: Dataset, signals: CatalogSignals) {
+  const item = dataset.items.get(id);
+  const all = signals.fields === 'all';
+  return { title: item?.title ?? id, category: all ? item?.category : undefined, brand: all ? item?.brand : undefined };
+}
+
+export function candidatesOf(c: EvalCase, dataset: Dataset, signals: CatalogSignals, withoutVectors = false): RankCandidate[] {
+  return c.candidates.map(([id], serverRank) => ({
+    id,
+    serverRank,
+    ...fieldsOf(id, dataset, signals),
+    vector: withoutVectors ? undefined : signals.vectors.get(id),
+    neighbours: signals.neighbours.get(id),
+  }));
 }
 
 /** History as stored on the device: purchases, oldest first, all at `now` (no times in the data). */
-export function historyOf(ids: readonly string[], dataset: Dataset, signals: CatalogSignals): HistoryItem[] {
-  return ids.map((itemId) => {
-    const item = dataset.items.get(itemId);
-    return {
-      itemId,
-      title: item?.title ?? itemId,
-      type: 'purchase',
-      time: EVAL_NOW,
-      category: item?.category,
-      brand: item?.brand,
-      vector: signals.vectors.get(itemId),
-    };
-  });
+export function historyOf(ids: readonly string[], dataset: Dataset, signals: CatalogSignals, withoutVectors = false): HistoryItem[] {
+  return ids.map((itemId) => ({
+    itemId,
+    type: 'purchase',
+    time: EVAL_NOW,
+    ...fieldsOf(itemId, dataset, signals),
+    vector: withoutVectors ? undefined : signals.vectors.get(itemId),
+  }));
 }
 
 export function rankInputOf(c: EvalCase, dataset: Dataset, signals: CatalogSignals, options: ReplayOptions): RankInput {
+  const bare = options.withoutVectors === true;
   return {
-    queryVector: signals.queryVectors.get(c.query),
-    candidates: candidatesOf(c, dataset, signals),
-    history: historyOf(c.history, dataset, signals),
-    options: { strength: options.strength ?? 1, maxDisplacement: options.maxDisplacement, weights: options.weights, now: EVAL_NOW },
+    queryVector: bare ? undefined : signals.queryVectors.get(c.query),
+    candidates: candidatesOf(c, dataset, signals, bare),
+    history: historyOf(c.history, dataset, signals, bare),
+    terms: signals.terms,
+    options: {
+      strength: options.strength ?? 1,
+      maxDisplacement: options.maxDisplacement,
+      weights: options.weights,
+      weightOffsets: options.weightOffsets,
+      model: options.model,
+      now: EVAL_NOW,
+    },
   };
 }

@@ -13,8 +13,13 @@ function fnv1a(text: string): number {
   return hash;
 }
 
+/** 0–9, stable per user. */
+export function userBucket(user: string): number {
+  return fnv1a(`edge-rerank-split:${user}`) % 10;
+}
+
 /** 60% train, 20% validation, 20% test, by hash(user) mod 10. */
 export function splitOf(user: string): SplitName {
-  const bucket = fnv1a(`edge-rerank-split:${user}`) % 10;
+  const bucket = userBucket(user);
   return bucket < 6 ? 'train' : bucket < 8 ? 'validation' : 'test';
 }

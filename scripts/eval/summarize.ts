@@ -1,6 +1,7 @@
 // Aggregates per-case metrics into the report: means per method, overall and
 // per history segment, for each split, with 95% paired bootstrap intervals
 // of the difference to the server order, and the acceptance checks.
+import type { Condition } from './conditions.ts';
 import type { EvalCase } from './dataset.ts';
 import type { EvaluationRun } from './evaluate.ts';
 import { pairedBootstrap, type Interval } from './bootstrap.ts';
@@ -27,10 +28,21 @@ export interface SegmentSummary {
 export type MethodSummary = Record<Segment, SegmentSummary>;
 export type SubsetSummary = Record<string, MethodSummary>;
 
+/** The bar per condition: MRR in one segment, NDCG@10 in every segment. */
+export const TARGETS: Record<Condition, { mrrSegment: Segment; mrrRatio: number }> = {
+  full: { mrrSegment: 'history>=5', mrrRatio: 1.25 },
+  'no-log': { mrrSegment: 'history>=5', mrrRatio: 1.15 },
+  'titles-only': { mrrSegment: 'overall', mrrRatio: 1.05 },
+};
+export const NDCG_FLOOR = 0.99;
+
 export interface Acceptance {
+  mrrSegment: Segment;
+  mrrRatio: number;
+  mrrTarget: number;
+  mrrMet: boolean;
+  mrrCiExcludesZero: boolean;
   ndcgAtLeast099: boolean;
-  mrrAtLeast110ForLongHistory: boolean;
-  mrrCiExcludesZeroForLongHistory: boolean;
 }
 
 export function segmentOf(c: EvalCase): Exclude<Segment, 'overall'> {
@@ -68,11 +80,16 @@ export function summarize(cases: readonly EvalCase[], run: EvaluationRun, subset
   return out;
 }
 
-export function acceptance(summary: MethodSummary): Acceptance {
+export function acceptance(summary: MethodSummary, condition: Condition): Acceptance {
+  const target = TARGETS[condition];
   const segmentsWithCases = SEGMENTS.filter((s) => summary[s].cases > 0);
+  const mrr = summary[target.mrrSegment];
   return {
-    ndcgAtLeast099: segmentsWithCases.every((s) => summary[s].ndcgRatio >= 0.99),
-    mrrAtLeast110ForLongHistory: summary['history>=5'].mrrRatio >= 1.1,
-    mrrCiExcludesZeroForLongHistory: summary['history>=5'].mrrDiff.low > 0,
+    mrrSegment: target.mrrSegment,
+    mrrRatio: mrr.mrrRatio,
+    mrrTarget: target.mrrRatio,
+    mrrMet: mrr.mrrRatio >= target.mrrRatio,
+    mrrCiExcludesZero: mrr.mrrDiff.low > 0,
+    ndcgAtLeast099: segmentsWithCases.every((s) => summary[s].ndcgRatio >= NDCG_FLOOR),
   };
 }

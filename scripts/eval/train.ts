@@ -1,62 +1,28 @@
-// `npm run train:ranker`: fits the Ranker's blend on the training split,
-// chooses regularisation, pair emphasis, overall strength and the
-// displacement limit on the validation split, reports the held-back test
-// split (never used for a choice), and writes src/rank/default-weights.ts.
-// Run it on a shop's own folder of the same shape to refit the defaults.
+// `npm run train:ranker`: fits one model per situation (full, no-log,
+// titles-only — as many as the data allows) on the training and validation
+// splits, choosing its settings by cross-validation over them
+// (scripts/eval/train-situation.ts), reports the held-back test split (never
+// used for a choice), and writes src/rank/default-weights.ts. Run it on a shop's own folder of the same
+// shape to refit the defaults.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rank } from '../../src/rank/ranker.ts';
-import { FEATURE_NAMES, type FeatureName } from '../../src/rank/features.ts';
-import { readDataset, type EvalCase } from './dataset.ts';
-import { catalogSignals } from './model-signals.ts';
+import { DEFAULT_MODELS, type RankingModel } from '../../src/rank/default-weights.ts';
+import type { Situation } from '../../src/rank/situation.ts';
+import { readDataset, type Dataset, type EvalCase } from './dataset.ts';
+import { conditionsAllowed } from './conditions.ts';
+import { conditionSignals } from './model-signals.ts';
 import type { CatalogSignals } from './catalog-signals.ts';
-import type { Dataset } from './dataset.ts';
-import { featureRows } from './feature-rows.ts';
-import { fitPairwiseLogistic } from './pairwise-logistic.ts';
 import { rankInputOf } from './replay.ts';
-import { mean, ndcgAt, reciprocalRank } from './metrics.ts';
 import { splitOf } from './split.ts';
+import { SITUATION_OF } from './methods.ts';
+import { scoreOrders, trainSituation, type Score } from './train-situation.ts';
+import { featureRows } from './feature-rows.ts';
+import { replicaOrder } from './blend-replica.ts';
+import { FEATURE_NAMES } from '../../src/rank/features.ts';
 import { writeWeightsFile } from './weights-file.ts';
 import { messageOf } from '../../src/errors.ts';
-
-/** The data has no views or clicks, so `seen` cannot be fit: a small hand prior. */
-export const SEEN_WEIGHT_PRIOR = 0.1;
-/** NDCG@10 must stay at least this share of the server's on validation, in every segment. */
-export const NDCG_FLOOR = 0.995;
-
-const GRID = {
-  l2: [1e-4, 1e-2],
-  targetPairWeight: [1, 4],
-  /** Signals left out of the fit: a signal that helps the pairwise loss can
-   *  still cost NDCG once placed, so validation decides which to keep. */
-  leaveOut: [[], ['query'], ['query', 'content'], ['query', 'content', 'category']] as FeatureName[][],
-  strength: [1, 2, 4, 6, 8, 12, 16],
-  // Capped at 20: a wider grid (30) won on validation but moved items further
-  // than a shop would accept and cost NDCG elsewhere (docs/RANKING.md).
-  maxDisplacement: [10, 15, 20],
-};
-
-interface Score {
-  ndcg: Record<string, number>;
-  mrr: Record<string, number>;
-}
-
-function score(
-  cases: EvalCase[],
-  dataset: Dataset,
-  signals: CatalogSignals,
-  weights: Record<FeatureName, number>,
-  maxDisplacement: number,
-): Score {
-  const out: Score = { ndcg: {}, mrr: {} };
-  for (const segment of ['overall', 'history<5', 'history>=5']) {
-    const picked = cases.filter((c) => segment === 'overall' || (segment === 'history<5') === c.history.length < 5);
-    const orders = picked.map((c) => rank(rankInputOf(c, dataset, signals, { weights, maxDisplacement })).order);
-    out.ndcg[segment] = mean(orders.map((o, i) => ndcgAt(o, new Map(picked[i]!.candidates))));
-    out.mrr[segment] = mean(orders.map((o, i) => reciprocalRank(o, picked[i]!.target)));
-  }
-  return out;
-}
+import { catalogTerms } from './catalog-terms.ts';
 
 const fmt = (s: Score, base: Score): string =>
   Object.keys(s.ndcg)
@@ -66,6 +32,15 @@ const fmt = (s: Score, base: Score): string =>
     )
     .join('; ');
 
+function scoreModel(cases: EvalCase[], dataset: Dataset, signals: CatalogSignals, model: RankingModel | undefined): Score {
+  const orders = cases.map((c) =>
+    model
+      ? rank(rankInputOf(c, dataset, signals, { model, maxDisplacement: model.maxDisplacement })).order
+      : c.candidates.map(([id]) => id),
+  );
+  return scoreOrders(cases, orders);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs({
     options: {
@@ -73,76 +48,55 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'src/rank/default-weights.ts' },
       content: { type: 'string', default: 'auto' },
       cache: { type: 'string', default: 'eval/cache' },
+      situation: { type: 'string' },
+      'catalog-terms': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
     },
   }).values;
   if (!args.data) throw new Error('--data DIR is required');
   const dataset = readDataset(resolve(args.data));
-  const signals = await catalogSignals(dataset, {
+  const conditions = conditionsAllowed(dataset).filter((c) => !args.situation || args.situation.split(',').includes(c));
+  const signals = await conditionSignals(dataset, conditions, {
     content: args.content === 'none' ? 'none' : 'auto',
     cacheDir: resolve(args.cache),
     log: (line) => console.log(line),
   });
-  const bySplit = (name: string) => dataset.cases.filter((c) => splitOf(c.user) === name);
-  const train = bySplit('train');
-  const validation = bySplit('validation');
-  const test = bySplit('test');
-  console.log(
-    `cases: train ${train.length}, validation ${validation.length}, test ${test.length}; content ${signals.source.content}; behaviour ${signals.source.behaviour}`,
-  );
-
-  const trainLists = train.map((c) => featureRows(c, dataset, signals));
-  const zero = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Record<FeatureName, number>;
-  const serverValidation = score(validation, dataset, signals, zero, 0);
-
-  let best: { weights: Record<FeatureName, number>; maxDisplacement: number; val: Score; label: string } | undefined;
-  for (const leaveOut of GRID.leaveOut) {
-    const lists = trainLists.map((l) => ({
-      labels: l.labels,
-      rows: l.rows.map((r) => r.map((v, k) => (k > 0 && leaveOut.includes(FEATURE_NAMES[k - 1] as FeatureName) ? 0 : v))),
-    }));
-    for (const l2 of GRID.l2) {
-      for (const targetPairWeight of GRID.targetPairWeight) {
-        const w = fitPairwiseLogistic(lists, { l2, pairWeightByLabel: { 2: targetPairWeight } });
-        const prior = w[0] as number;
-        if (!(prior > 0)) {
-          console.log(`l2 ${l2} target×${targetPairWeight}: prior weight ${prior} ≤ 0, skipped`);
-          continue;
-        }
-        // Relative to the server prior, whose coefficient the Ranker fixes at 1.
-        const fitted = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, (w[k + 1] as number) / prior])) as Record<FeatureName, number>;
-        const label = `without [${leaveOut.join(', ')}], l2 ${l2}, target pairs ×${targetPairWeight}`;
-        console.log(`${label}: ${FEATURE_NAMES.map((n) => `${n} ${fitted[n].toFixed(3)}`).join(', ')}`);
-        for (const strength of GRID.strength) {
-          for (const maxDisplacement of GRID.maxDisplacement) {
-            const weights = Object.fromEntries(FEATURE_NAMES.map((n) => [n, fitted[n] * strength])) as Record<FeatureName, number>;
-            weights.seen = SEEN_WEIGHT_PRIOR;
-            const val = score(validation, dataset, signals, weights, maxDisplacement);
-            const safe = Object.keys(val.ndcg).every((seg) => val.ndcg[seg]! >= NDCG_FLOOR * serverValidation.ndcg[seg]!);
-            if (safe && (!best || val.mrr.overall! > best.val.mrr.overall!)) {
-              best = { weights, maxDisplacement, val, label: `${label}, strength ×${strength}, maxDisplacement ${maxDisplacement}` };
-            }
-          }
-        }
-      }
+  const split = (name: string) => dataset.cases.filter((c) => splitOf(c.user) === name);
+  const models: Record<Situation, RankingModel> = { ...DEFAULT_MODELS };
+  const notes: Partial<Record<Situation, string>> = {};
+  for (const condition of conditions) {
+    const situation = SITUATION_OF[condition];
+    const own = signals.get(condition)!;
+    if (args['catalog-terms'] && condition !== 'titles-only')
+      Object.assign(own, { terms: catalogTerms(dataset), source: { ...own.source, terms: 'catalog titles (experiment)' } });
+    console.log(`\n== ${situation}: content ${own.source.content}; behaviour ${own.source.behaviour}; terms ${own.source.terms}`);
+    const chosen = trainSituation(situation, dataset, own, (line) => console.log(line));
+    if (!chosen) {
+      console.log(`${situation}: no blend kept NDCG within the floor on validation: server order (all weights 0)`);
+      continue;
     }
+    // The grid ran on a replica of the blend; the Ranker itself must agree.
+    const known = dataset.cases.filter((c) => splitOf(c.user) !== 'test');
+    const viaRank = scoreModel(known, dataset, own, chosen.model);
+    const weights = Float64Array.from(FEATURE_NAMES, (n) => chosen.model.weights[n]);
+    const viaReplica = scoreOrders(
+      known,
+      known.map((c) => replicaOrder(featureRows(c, dataset, own, chosen.model.topicality), weights, chosen.model.maxDisplacement)),
+    );
+    if (Math.abs(viaRank.mrr.overall! - viaReplica.mrr.overall!) > 1e-9) {
+      throw new Error(`${situation}: rank() gives MRR ${viaRank.mrr.overall}, the replica ${viaReplica.mrr.overall}`);
+    }
+    const test = scoreModel(split('test'), dataset, own, chosen.model);
+    const serverTest = scoreModel(split('test'), dataset, own, undefined);
+    console.log(`${situation}: chosen by cross-validation: ${chosen.label}`);
+    console.log(`${situation}: model ${JSON.stringify(chosen.model)}`);
+    console.log(`${situation}: out-of-fold (train + validation) ${fmt(chosen.crossValidated, chosen.server)}`);
+    console.log(`${situation}: test (held back, reported only) ${fmt(test, serverTest)}`);
+    models[situation] = chosen.model;
+    notes[situation] = chosen.label;
   }
-  if (!best) {
-    console.log('no blend kept NDCG within the floor on validation: shipping server order (all weights 0)');
-    best = { weights: { ...zero }, maxDisplacement: 0, val: serverValidation, label: 'none passed the NDCG floor' };
-  }
-  console.log(`\nchosen on validation: ${best.label}`);
-  console.log(`weights: ${JSON.stringify(best.weights)}`);
-  console.log(`validation: ${fmt(best.val, serverValidation)}`);
-  const testScore = score(test, dataset, signals, best.weights, best.maxDisplacement);
-  const serverTest = score(test, dataset, signals, zero, 0);
-  console.log(`test (held back, reported only): ${fmt(testScore, serverTest)}`);
   if (!args['dry-run']) {
-    writeWeightsFile(resolve(args.out), best.weights, best.maxDisplacement, {
-      data: args.data,
-      casesSha256: dataset.sha256.cases,
-      note: `Chosen on the validation split (${best.label}); content signal: ${signals.source.content}.`,
-    });
+    writeWeightsFile(resolve(args.out), models, { data: args.data, casesSha256: dataset.sha256.cases, notes });
     console.log(`wrote ${args.out}`);
   }
 }

@@ -1,38 +1,56 @@
-// Writes src/rank/default-weights.ts: committed source, a few numbers, with
-// where they came from.
+// Writes src/rank/default-weights.ts: committed source, a few numbers per
+// situation, with where they came from.
 import { writeFileSync } from 'node:fs';
-import { FEATURE_NAMES, type FeatureName } from '../../src/rank/features.ts';
+import { FEATURE_NAMES } from '../../src/rank/features.ts';
+import type { RankingModel } from '../../src/rank/default-weights.ts';
+import { SITUATIONS, type Situation } from '../../src/rank/situation.ts';
 
 export interface WeightsProvenance {
   data: string;
   casesSha256: string;
-  note: string;
+  /** How each refit situation was chosen; situations without one kept their earlier model. */
+  notes: Partial<Record<Situation, string>>;
 }
 
 const round = (x: number): number => (x === 0 ? 0 : Number(x.toPrecision(4)));
 
-export function weightsSource(weights: Record<FeatureName, number>, maxDisplacement: number, provenance: WeightsProvenance): string {
-  const lines = FEATURE_NAMES.map((name) => `  ${name}: ${round(weights[name])},`);
-  return `// Blend weights shipped as the widget's defaults. Written by
-// \`npm run train:ranker\` (scripts/eval/train.ts); refit them on a shop's own data.
-// Fit on: ${provenance.data} (cases.jsonl sha256 ${provenance.casesSha256.slice(0, 16)}…)
-// ${provenance.note}
-import type { FeatureName } from './features.ts';
+function modelSource(situation: Situation, model: RankingModel, note: string | undefined): string {
+  const weights = FEATURE_NAMES.map((name) => `${name}: ${round(model.weights[name])}`).join(', ');
+  return `  // ${note ?? 'not refit in the last run (no data for it): kept'}
+  '${situation}': {
+    weights: { ${weights} },
+    maxDisplacement: ${model.maxDisplacement},
+    topicality: '${model.topicality}',
+  },`;
+}
 
-export const DEFAULT_WEIGHTS: Record<FeatureName, number> = {
-${lines.join('\n')}
+export function weightsSource(models: Record<Situation, RankingModel>, provenance: WeightsProvenance): string {
+  return `// Blend weights shipped as the widget's defaults, one fitted model per
+// situation. Written by \`npm run train:ranker\` (scripts/eval/train.ts); refit
+// them on a shop's own data.
+// Fit on: ${provenance.data} (cases.jsonl sha256 ${provenance.casesSha256.slice(0, 16)}…)
+import type { FeatureName } from './features.ts';
+import type { Situation } from './situation.ts';
+import type { TopicalitySource } from './topicality.ts';
+
+export interface RankingModel {
+  weights: Record<FeatureName, number>;
+  /** The displacement limit the weights were chosen with. */
+  maxDisplacement: number;
+  /** Where topicality comes from ('category' falls back to 'lexical' on a page without categories). */
+  topicality: TopicalitySource;
+}
+
+export const DEFAULT_MODELS: Record<Situation, RankingModel> = {
+${SITUATIONS.map((s) => modelSource(s, models[s], provenance.notes[s])).join('\n')}
 };
 
-/** The displacement limit the weights were chosen with. */
-export const DEFAULT_MAX_DISPLACEMENT = ${maxDisplacement};
+/** The widget's default max-displacement: the largest any fitted model uses
+ *  (each model keeps its own limit when that is smaller). */
+export const DEFAULT_MAX_DISPLACEMENT = Math.max(...Object.values(DEFAULT_MODELS).map((m) => m.maxDisplacement));
 `;
 }
 
-export function writeWeightsFile(
-  path: string,
-  weights: Record<FeatureName, number>,
-  maxDisplacement: number,
-  provenance: WeightsProvenance,
-): void {
-  writeFileSync(path, weightsSource(weights, maxDisplacement, provenance));
+export function writeWeightsFile(path: string, models: Record<Situation, RankingModel>, provenance: WeightsProvenance): void {
+  writeFileSync(path, weightsSource(models, provenance));
 }

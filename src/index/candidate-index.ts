@@ -8,7 +8,7 @@ import { sha256Hex } from '../model/sha256.ts';
 import type { EncoderPooling } from '../model/types.ts';
 import { dequantizeInt8 } from '../vector/int8.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
-import { decodeShard, type DecodedShard } from './shard-format.ts';
+import { decodeShard, neighboursOf, type DecodedShard } from './shard-format.ts';
 import { shardOf } from './shard-of.ts';
 import type { IndexedItem } from './types.ts';
 
@@ -141,7 +141,7 @@ export class CandidateIndex {
           const row = binarySearch(shard.ids, id);
           if (row < 0) continue;
           const codes = shard.codes.subarray(row * shard.dim, (row + 1) * shard.dim);
-          found.set(id, { id, vector: dequantizeInt8(codes, shard.scales[row] ?? 0), neighbours: shard.neighbours[row] ?? [] });
+          found.set(id, { id, vector: dequantizeInt8(codes, shard.scales[row] ?? 0), neighbours: neighboursOf(shard, row) });
         }
       }),
     );

@@ -5,7 +5,11 @@ import { EdgeRerankError } from '../errors.ts';
 import type { EncoderPooling } from '../model/types.ts';
 
 export const INDEX_FORMAT = 'edge-rerank-index';
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
+/** What changed in each format version, for the error an older index gets. */
+const OLDER_FORMATS: Record<number, string> = {
+  1: 'version 1 stored neighbours as JSON co-purchase cosines (top 20); version 2 stores raw co-purchase counts (top 100) in binary',
+};
 
 export interface ManifestModel {
   /** e.g. "edge-rerank/use-lite-en". */
@@ -44,32 +48,10 @@ export interface Manifest {
   /** How an id picks its shard: shardOf(id, shards.length). */
   shardHash: 'fnv1a32';
   count: number;
-  /** "neighbours" when built with an interaction log, else "none". */
-  behaviour: 'neighbours' | 'none';
+  /** "co-purchase" when built with an interaction log (each item's
+   *  neighbours: keys + raw co-purchase counts), else "none". */
+  behaviour: 'co-purchase' | 'none';
   shards: ManifestShard[];
-}
-
-/** Stable bytes: keys in a fixed order, so equal builds give equal files. */
-export function manifestJson(manifest: Manifest): string {
-  const ordered: Manifest = {
-    format: manifest.format,
-    formatVersion: manifest.formatVersion,
-    model: {
-      id: manifest.model.id,
-      sha256: manifest.model.sha256,
-      dtype: manifest.model.dtype,
-      arithmetic: manifest.model.arithmetic,
-      ...(manifest.model.pooling ? { pooling: manifest.model.pooling } : {}),
-    },
-    dim: manifest.dim,
-    vectorDtype: manifest.vectorDtype,
-    textTemplateVersion: manifest.textTemplateVersion,
-    shardHash: manifest.shardHash,
-    count: manifest.count,
-    behaviour: manifest.behaviour,
-    shards: manifest.shards.map((s) => ({ file: s.file, sha256: s.sha256, count: s.count, bytes: s.bytes })),
-  };
-  return `${JSON.stringify(ordered, null, 1)}\n`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -83,7 +65,11 @@ export function parseManifest(value: unknown, source: string): Manifest {
   };
   if (!isObject(value) || value.format !== INDEX_FORMAT) return fail(`not an ${INDEX_FORMAT} manifest`);
   if (value.formatVersion !== INDEX_FORMAT_VERSION) {
-    fail(`format version ${String(value.formatVersion)}, this reader knows ${INDEX_FORMAT_VERSION}`);
+    const older = OLDER_FORMATS[value.formatVersion as number];
+    fail(
+      `format version ${String(value.formatVersion)}, this reader knows ${INDEX_FORMAT_VERSION}` +
+        (older ? ` (${older}): rebuild the index with this version of edge-rerank-index build` : ''),
+    );
   }
   const model = value.model;
   if (!isObject(model) || typeof model.id !== 'string' || !isSha(model.sha256) || (model.dtype !== 'q8' && model.dtype !== 'fp32')) {
@@ -100,7 +86,7 @@ export function parseManifest(value: unknown, source: string): Manifest {
   if (!isCount(value.textTemplateVersion)) fail('textTemplateVersion missing');
   if (value.shardHash !== 'fnv1a32') fail(`shardHash ${String(value.shardHash)} is not supported`);
   if (!isCount(value.count)) fail('count missing');
-  if (value.behaviour !== 'neighbours' && value.behaviour !== 'none') fail('behaviour must be neighbours or none');
+  if (value.behaviour !== 'co-purchase' && value.behaviour !== 'none') fail('behaviour must be co-purchase or none');
   const shards = value.shards;
   if (!Array.isArray(shards) || shards.length === 0) return fail('no shards listed');
   let total = 0;
@@ -116,10 +102,4 @@ export function parseManifest(value: unknown, source: string): Manifest {
   if (total !== value.count) fail(`shards hold ${total} items but count says ${String(value.count)}`);
   const parsed = value as unknown as Manifest;
   return { ...parsed, model: { ...parsed.model, arithmetic: parsed.model.arithmetic ?? 'float32' } };
-}
-
-/** Content-addressed shard path: a rebuilt shard gets a new name, so caches
- *  (Cache API, CDN) can keep shard files forever. */
-export function shardFileName(index: number, sha256: string): string {
-  return `shards/${String(index).padStart(5, '0')}-${sha256.slice(0, 16)}.bin`;
 }

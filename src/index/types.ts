@@ -5,6 +5,6 @@ export interface IndexedItem {
   id: string;
   /** Dequantised, L2-normalised content vector. */
   vector: Float32Array;
-  /** Behavioural neighbours, strongest first; empty without an interaction log. */
+  /** Behavioural neighbours (keys + co-purchase counts), ascending by key; empty without an interaction log. */
   neighbours: Neighbour[];
 }

@@ -5,7 +5,7 @@
 // forget(); nothing here ever leaves the device.
 import type { RankResult } from './types.ts';
 import { FEATURE_NAMES, type FeatureName } from './features.ts';
-import { DEFAULT_WEIGHTS } from './default-weights.ts';
+import { DEFAULT_MODELS } from './default-weights.ts';
 
 export interface ClickLearningOptions {
   /** Size of one gradient step. */
@@ -14,7 +14,7 @@ export interface ClickLearningOptions {
   maxStep?: number;
   /** No weight drifts further than this from the shipped default. */
   maxDrift?: number;
-  /** The weights the drift is measured from (the shipped defaults). */
+  /** The weights the drift is measured from (default: the shipped model of the list's situation). */
   anchor?: Record<FeatureName, number>;
 }
 
@@ -41,7 +41,7 @@ export function learnFromClick(
   clickedId: string,
   options: ClickLearningOptions = {},
 ): Record<FeatureName, number> {
-  const anchor = options.anchor ?? DEFAULT_WEIGHTS;
+  const anchor = options.anchor ?? DEFAULT_MODELS[result.situation].weights;
   const rate = options.learningRate ?? CLICK_LEARNING_DEFAULTS.learningRate;
   const maxStep = options.maxStep ?? CLICK_LEARNING_DEFAULTS.maxStep;
   const maxDrift = options.maxDrift ?? CLICK_LEARNING_DEFAULTS.maxDrift;

@@ -1,18 +1,37 @@
-// Blend weights shipped as the widget's defaults. Written by
-// `npm run train:ranker` (scripts/eval/train.ts); refit them on a shop's own data.
-// Fit on: ../shared/data/amazon-scientific (cases.jsonl sha256 9e39532bc904ffbc…)
-// Chosen on the validation split (without [query, content, category], l2 0.0001, target pairs ×4, strength ×16, maxDisplacement 20); content signal: edge-rerank/use-lite-en (sha256 c7af8a276aae…, q8, cpu) via buildIndex + CandidateIndex.
+// Blend weights shipped as the widget's defaults, one fitted model per
+// situation. Written by `npm run train:ranker` (scripts/eval/train.ts); refit
+// them on a shop's own data.
+// PLACEHOLDER until the first fit.
 import type { FeatureName } from './features.ts';
+import type { Situation } from './situation.ts';
+import type { TopicalitySource } from './topicality.ts';
 
-export const DEFAULT_WEIGHTS: Record<FeatureName, number> = {
-  query: 0,
-  content: 0,
-  behaviour: 13.22,
-  brand: 14.11,
-  category: 0,
-  repeat: -1.47,
-  seen: 0.1,
+export interface RankingModel {
+  weights: Record<FeatureName, number>;
+  /** The displacement limit the weights were chosen with. */
+  maxDisplacement: number;
+  /** Where topicality comes from when the page has no categories. */
+  topicality: TopicalitySource;
+}
+
+export const DEFAULT_MODELS: Record<Situation, RankingModel> = {
+  full: {
+    weights: { behaviour: 1, brand: 6, category: 0, lexical: 6, content: 0, repeat: -1, seen: 0.1 },
+    maxDisplacement: 20,
+    topicality: 'category',
+  },
+  'no-log': {
+    weights: { behaviour: 0, brand: 6, category: 0, lexical: 6, content: 0, repeat: -1, seen: 0.1 },
+    maxDisplacement: 20,
+    topicality: 'category',
+  },
+  'titles-only': {
+    weights: { behaviour: 0, brand: 0, category: 0, lexical: 3, content: 0, repeat: -1, seen: 0.1 },
+    maxDisplacement: 20,
+    topicality: 'lexical',
+  },
 };
 
-/** The displacement limit the weights were chosen with. */
-export const DEFAULT_MAX_DISPLACEMENT = 20;
+/** The widget's default max-displacement: the largest any fitted model uses
+ *  (each model keeps its own limit when that is smaller). */
+export const DEFAULT_MAX_DISPLACEMENT = Math.max(...Object.values(DEFAULT_MODELS).map((m) => m.maxDisplacement));

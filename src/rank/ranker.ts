@@ -1,19 +1,27 @@
 // The Ranker: server prior + gated, weighted personal signals, then the
-// placement policy, then reasons. Pure: plain data in, plain data out.
-import type { HistoryItem, RankCandidate, RankInput, RankResult, Reason, ReasonKind } from './types.ts';
+// placement policy, then reasons. Which fitted blend applies depends on the
+// signals this list has (src/rank/situation.ts). Pure: plain data in, plain
+// data out.
+import type { RankCandidate, RankInput, RankResult } from './types.ts';
 import { computeSignals, FEATURE_NAMES, type FeatureName } from './features.ts';
-import { DEFAULT_WEIGHTS } from './default-weights.ts';
+import { DEFAULT_MODELS, type RankingModel } from './default-weights.ts';
 import { confidenceGate } from './confidence.ts';
 import { serverPrior } from './server-prior.ts';
 import { placeItems } from './placement.ts';
 import { nearDuplicates } from './near-duplicate.ts';
+import { availabilityOf, situationOf } from './situation.ts';
+import { weightsFromOffsets } from './learned-weights.ts';
+import { reasonsFor } from './reason-choice.ts';
 
 /** Near-duplicates moved up are kept at least this many slots apart. */
 export const DUPLICATE_GAP = 1;
 
-/** Known weights only, finite only; unknown keys and NaN fall back to the defaults. */
-export function resolveWeights(weights: Record<string, number> | undefined): Record<FeatureName, number> {
-  const out = { ...DEFAULT_WEIGHTS };
+/** Known weights only, finite only; unknown keys and NaN fall back to `defaults`. */
+export function resolveWeights(
+  weights: Record<string, number> | undefined,
+  defaults: Record<FeatureName, number>,
+): Record<FeatureName, number> {
+  const out = { ...defaults };
   for (const name of FEATURE_NAMES) {
     const value = weights?.[name];
     if (typeof value === 'number' && Number.isFinite(value)) out[name] = value;
@@ -26,7 +34,7 @@ function clamp01(value: number): number {
 }
 
 /** Candidates in server order (stable for equal or missing ranks). */
-function inServerOrder(candidates: readonly RankCandidate[]): RankCandidate[] {
+export function inServerOrder(candidates: readonly RankCandidate[]): RankCandidate[] {
   const rankOf = (c: RankCandidate): number => (Number.isFinite(c.serverRank) ? c.serverRank : Infinity);
   return candidates
     .map((candidate, index) => ({ candidate, index }))
@@ -38,94 +46,63 @@ function inServerOrder(candidates: readonly RankCandidate[]): RankCandidate[] {
     .map((entry) => entry.candidate);
 }
 
-/** The reason kind each history signal stands for (query relevance is not about history). */
-const REASON_KIND: Partial<Record<FeatureName, ReasonKind>> = {
-  behaviour: 'bought-together',
-  content: 'similar',
-  brand: 'same-brand',
-  category: 'same-category',
-  seen: 'seen-before',
-  repeat: 'bought-before',
-};
-
-/** The history item whose weighted pushes on this candidate add up most, and the signal that carried most of it. */
-function strongestPush(
-  itemId: string,
-  perHistory: Map<number, Partial<Record<FeatureName, number>>>,
-  history: readonly HistoryItem[],
-  weights: Record<FeatureName, number>,
-): Reason | undefined {
-  let best: { index: number; amount: number; kind: ReasonKind } | undefined;
-  for (const [index, parts] of perHistory) {
-    let amount = 0;
-    let kind: ReasonKind | undefined;
-    let kindAmount = 0;
-    for (const name of FEATURE_NAMES) {
-      const push = Math.max(0, weights[name]) * (parts[name] ?? 0);
-      amount += push;
-      if (push > kindAmount && REASON_KIND[name]) {
-        kindAmount = push;
-        kind = REASON_KIND[name];
-      }
-    }
-    if (kind && amount > (best?.amount ?? 0)) best = { index, amount, kind };
-  }
-  const item = best && history[best.index];
-  if (!best || !item) return undefined;
-  return { itemId, historyItemId: item.itemId, historyTitle: item.title, historyType: item.type, kind: best.kind };
+/** The fitted model for these candidates, with the caller's weights or the shopper's offsets applied. */
+export function modelFor(input: Pick<RankInput, 'candidates' | 'options'>): { situation: RankResult['situation']; model: RankingModel } {
+  const situation = situationOf(availabilityOf(input.candidates));
+  const fitted = input.options.model ?? DEFAULT_MODELS[situation];
+  const weights = input.options.weights
+    ? resolveWeights(input.options.weights, fitted.weights)
+    : weightsFromOffsets(input.options.weightOffsets, fitted.weights);
+  return { situation, model: { ...fitted, weights } };
 }
 
 export function rank(input: RankInput): RankResult {
   const candidates = inServerOrder(input.candidates);
   const history = input.history;
-  const weights = resolveWeights(input.options.weights);
+  const { situation, model } = modelFor(input);
+  const weights = model.weights;
   const gate = confidenceGate(history.length) * clamp01(input.options.strength);
-  const signals = computeSignals(candidates, history, input.queryVector, input.options.now);
+  const unchanged = (scores: Record<string, number>, features: RankResult['features']): RankResult => ({
+    order: candidates.map((c) => c.id),
+    scores,
+    reasons: {},
+    features,
+    situation,
+    weights,
+  });
+  // With no history (or strength 0) the server order stays exactly, and no signal is computed.
+  if (gate === 0) {
+    const scores = Object.fromEntries(candidates.map((c, position) => [c.id, serverPrior(position)]));
+    return unchanged(scores, Object.fromEntries(candidates.map((c, position) => [c.id, { prior: serverPrior(position) }])));
+  }
+  const signals = computeSignals(candidates, history, {
+    now: input.options.now,
+    topicality: model.topicality,
+    terms: input.terms,
+    signals: new Set(FEATURE_NAMES.filter((name) => weights[name] !== 0)),
+  });
 
   // Entries, made into objects by Object.fromEntries: an item id such as
   // "__proto__" is then an own key, where `obj[id] = …` would drop it.
-  const scoreEntries: [string, number][] = [];
-  const featureEntries: [string, RankResult['features'][string]][] = [];
-  const personal: number[] = [];
-  const blended = candidates.map((candidate, position) => {
+  const personal = candidates.map((_, position) => {
     const f = (signals[position] as (typeof signals)[number]).features;
     let sum = 0;
     for (const name of FEATURE_NAMES) sum += weights[name] * f[name];
-    const prior = serverPrior(position);
-    const score = prior + gate * sum;
-    personal.push(gate * sum);
-    scoreEntries.push([candidate.id, score]);
-    featureEntries.push([candidate.id, { prior, ...f }]);
-    return score;
+    return gate * sum;
   });
-
-  const scores = Object.fromEntries(scoreEntries);
-  const features = Object.fromEntries(featureEntries);
-
-  // With no history (or strength 0) the server order stays exactly: no
-  // placement step can reshuffle it.
-  if (gate === 0) return { order: candidates.map((c) => c.id), scores, reasons: {}, features };
+  const blended = personal.map((push, position) => serverPrior(position) + push);
+  const scores = Object.fromEntries(candidates.map((c, position) => [c.id, blended[position] as number]));
+  const features = Object.fromEntries(
+    candidates.map((c, position) => [c.id, { prior: serverPrior(position), ...(signals[position] as (typeof signals)[number]).features }]),
+  );
 
   const order = placeItems({
     scores: blended,
     pinned: candidates.map((c) => c.pinned === true),
-    maxDisplacement: input.options.maxDisplacement,
+    maxDisplacement: Math.min(input.options.maxDisplacement, model.maxDisplacement),
     isNearDuplicate: (a, b) => nearDuplicates(candidates[a] as RankCandidate, candidates[b] as RankCandidate),
     duplicateGap: DUPLICATE_GAP,
   });
-
-  const reasons: [string, Reason][] = [];
-  order.forEach((position, slot) => {
-    if (slot >= position || !((personal[position] as number) > 0)) return;
-    const candidate = candidates[position] as RankCandidate;
-    const reason = strongestPush(candidate.id, (signals[position] as (typeof signals)[number]).perHistory, history, weights);
-    if (reason) reasons.push([candidate.id, reason]);
-  });
-
-  return {
-    order: order.map((position) => (candidates[position] as RankCandidate).id),
-    scores,
-    reasons: Object.fromEntries(reasons),
-    features,
-  };
+  const reasons = reasonsFor(order, candidates, personal, signals, history, weights);
+  return { order: order.map((position) => (candidates[position] as RankCandidate).id), scores, reasons, features, situation, weights };
 }

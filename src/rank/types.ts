@@ -1,12 +1,19 @@
 // Plain data in, plain data out: the Ranker's contract. Nothing here touches
 // the DOM, the worker, storage or the network, so the same ranking runs in
 // the browser, the batch builder and the offline evaluation.
+import type { FeatureName } from './features.ts';
+import type { Situation } from './situation.ts';
+import type { RankingModel } from './default-weights.ts';
 
-/** A behavioural neighbour learned offline from the shop's anonymised log
- *  (e.g. "bought together"): weight > 0, larger is stronger. */
+/** A behavioural neighbour learned offline from the shop's anonymised log:
+ *  an item that other shoppers bought together with this one. The index
+ *  stores ids as keys (`neighbourKey(id)`, src/rank/neighbour-key.ts), so the
+ *  device matches them against its own history without any lookup. */
 export interface Neighbour {
-  id: string;
-  weight: number;
+  /** neighbourKey(id) of the other item. */
+  key: number;
+  /** How many shoppers bought both (raw co-purchase count, > 0). */
+  count: number;
 }
 
 export type HistoryEventType = 'view' | 'click' | 'cart' | 'purchase';
@@ -43,20 +50,42 @@ export interface HistoryItem {
 export interface RankOptions {
   /** 0 = server order, 1 = full personalization. */
   strength: number;
-  /** No item moves more than this many places (up or down). */
+  /** No item moves more than this many places (up or down); the fitted
+   *  model's own limit applies when it is smaller. */
   maxDisplacement: number;
-  /** Blend weights; the shipped defaults when absent. */
+  /** Blend weights replacing the fitted ones for this list's situation (the
+   *  trainer and the evaluation's ablations); unknown keys are ignored. */
   weights?: Record<string, number> | undefined;
+  /** What this shopper's clicks taught: added to the fitted weights of this
+   *  list's situation (src/rank/learned-weights.ts). */
+  weightOffsets?: Record<string, number> | undefined;
+  /** A whole model replacing the fitted one for this list's situation
+   *  (the trainer's grid); `weights` still overrides its weights. */
+  model?: RankingModel | undefined;
   /** "Now" for recency, ms since epoch (passed in so ranking stays pure). */
   now: number;
 }
 
+/** How many catalog titles contain a term: the index's IDF table, fetched
+ *  whole (never per term, which would reveal the history's words). Terms are
+ *  the title grams' 32-bit hashes (titleGrams in src/rank/lexical.ts). */
+export interface TermStatistics {
+  /** Titles the statistics were counted over. */
+  documents: number;
+  /** Titles containing the term (0 for a term never seen). */
+  documentFrequency(termHash: number): number;
+}
+
 export interface RankInput {
-  /** L2-normalised query vector; absent when the query is empty. */
+  /** L2-normalised query vector; absent when the query is empty. Not used by
+   *  the fitted blends (query relevance is the server's job, and the small
+   *  encoder does it worse: docs/RANKING.md). */
   queryVector?: Float32Array | undefined;
   candidates: RankCandidate[];
   /** Oldest first. */
   history: HistoryItem[];
+  /** The catalog's term statistics, when an index provides them. */
+  terms?: TermStatistics | undefined;
   options: RankOptions;
 }
 
@@ -85,4 +114,8 @@ export interface RankResult {
   reasons: Record<string, Reason>;
   /** Per-candidate signal values, for on-device learning from clicks. */
   features: Record<string, Record<string, number>>;
+  /** Which fitted blend ranked this list (from the signals it had). */
+  situation: Situation;
+  /** The weights it ranked with (fitted + offsets, or the given override). */
+  weights: Record<FeatureName, number>;
 }

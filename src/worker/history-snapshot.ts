@@ -4,7 +4,7 @@
 // tab. That change notice is the one place the snapshot is dropped.
 import { HistoryStore, type HistoryEvent } from '../history/history-store.ts';
 import { describe, MalformedRowsError, type SkippedRowsListener, type StoreName } from '../history/stored-rows.ts';
-import { weightsFromOffsets, type WeightOffsets } from '../rank/learned-weights.ts';
+import type { WeightOffsets } from '../rank/learned-weights.ts';
 import { EdgeRerankError, type Problem } from '../errors.ts';
 
 /** IndexedDB meta key of what this shopper's clicks taught: offsets from the shipped default weights. */
@@ -17,8 +17,9 @@ const SNAPSHOT_MAX_AGE_MS = 60_000;
 export interface HistorySnapshot {
   /** Oldest first. */
   events: HistoryEvent[];
-  /** Learned blend weights; the shipped defaults when undefined. */
-  weights: Record<string, number> | undefined;
+  /** What this shopper's clicks taught: offsets added to the fitted model of
+   *  whichever situation ranks a list (none when undefined). */
+  weightOffsets: WeightOffsets | undefined;
   /** What was wrong with stored data that was skipped. */
   problems: Problem[];
 }
@@ -54,7 +55,7 @@ export class HistoryAccess {
     const problems: Problem[] = [];
     const onSkipped = this.skippedListener(problems);
     const [events, offsets] = await Promise.all([store.recentEvents(HISTORY_WINDOW, onSkipped), this.learnedOffsets(onSkipped)]);
-    const value: HistorySnapshot = { events, weights: offsets ? weightsFromOffsets(offsets) : undefined, problems };
+    const value: HistorySnapshot = { events, weightOffsets: offsets, problems };
     if (generation === this.#generation) this.#snapshot = { value, readAt: now };
     return value;
   }

@@ -76,7 +76,7 @@ export async function prepareRankInput(
   const input: RankInput = {
     candidates: request.candidates.map(rankCandidate),
     history: history.events.map(historyItem),
-    options: { strength: request.strength, maxDisplacement: request.maxDisplacement, weights: history.weights, now: Date.now() },
+    options: { strength: request.strength, maxDisplacement: request.maxDisplacement, weightOffsets: history.weightOffsets, now: Date.now() },
   };
   if (!needsEncoder(request, history)) return { input, backend: choice.backend, embedded: 0 };
   try {

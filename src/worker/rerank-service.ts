@@ -6,6 +6,7 @@
 import { EdgeRerankError } from '../errors.ts';
 import type { HistoryExport, HistoryStore } from '../history/history-store.ts';
 import { learnFromClick } from '../rank/click-learning.ts';
+import { DEFAULT_MODELS } from '../rank/default-weights.ts';
 import { offsetsFromWeights, weightsFromOffsets } from '../rank/learned-weights.ts';
 import { rank } from '../rank/ranker.ts';
 import type { RankResult } from '../rank/types.ts';
@@ -26,7 +27,7 @@ import { RecentRankings } from './recent-rankings.ts';
 import { RerankRun } from './rerank-run.ts';
 import { VectorStep } from './vector-step.ts';
 
-const NO_HISTORY: HistorySnapshot = { events: [], weights: undefined, problems: [] };
+const NO_HISTORY: HistorySnapshot = { events: [], weightOffsets: undefined, problems: [] };
 
 export class RerankService implements RerankWorkerApi {
   readonly #history = new HistoryAccess();
@@ -89,11 +90,13 @@ export class RerankService implements RerankWorkerApi {
     }
   }
 
-  /** A click on a ranked list: one bounded step of the on-device weights. */
+  /** A click on a ranked list: one bounded step of the on-device weights,
+   *  from what is stored now, around the model that ranked that list. */
   async #learnFromClick(store: HistoryStore, ranking: RankResult, itemId: string): Promise<void> {
+    const fitted = DEFAULT_MODELS[ranking.situation].weights;
     const offsets = await this.#history.learnedOffsets();
-    const learned = learnFromClick(weightsFromOffsets(offsets), ranking, itemId);
-    await store.setMeta(LEARNED_WEIGHTS_KEY, offsetsFromWeights(learned));
+    const learned = learnFromClick(weightsFromOffsets(offsets, fitted), ranking, itemId);
+    await store.setMeta(LEARNED_WEIGHTS_KEY, offsetsFromWeights(learned, fitted));
   }
 
   async forget(): Promise<void> {

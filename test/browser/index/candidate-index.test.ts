@@ -31,7 +31,7 @@ self.onmessage = async ({ data }) => {
 `;
 
 interface LookupReply {
-  items?: { id: string; vector: number[]; neighbours: { id: string; weight: number }[] }[];
+  items?: { id: string; vector: number[]; neighbours: { key: number; count: number }[] }[];
   error?: { name: string; code: string; message: string };
 }
 

@@ -39,9 +39,16 @@ const readJsonl = (path: string): Array<Record<string, unknown>> =>
     .split('\n')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
+type Results = Record<string, Record<string, Record<string, { cases: number; ndcg: number; mrr: number }>>>;
 interface SummaryFile {
-  signals: { content: string };
-  results: Record<string, Record<string, Record<string, { cases: number; ndcg: number; mrr: number }>>>;
+  conditions: Record<
+    string,
+    {
+      signals: { content: string; behaviour: string };
+      results: Results;
+      acceptance: Record<string, { emptyHistoryKeepsServerOrder: boolean }>;
+    }
+  >;
 }
 
 before(() => {
@@ -51,7 +58,7 @@ before(() => {
 
 after(() => rmSync(TMP, { recursive: true, force: true }));
 
-test('on a subset of the shared cases: empty history keeps server order, NDCG holds, rankings are complete', async () => {
+test('on a subset of the shared cases, in every condition: empty history keeps server order, NDCG holds, rankings are complete', async () => {
   const dir = join(TMP, 'subset');
   mkdirSync(dir, { recursive: true });
   const cases = readJsonl(join(SHARED, 'cases.jsonl')).slice(0, SUBSET_CASES);
@@ -81,7 +88,9 @@ test('on a subset of the shared cases: empty history keeps server order, NDCG ho
   assert.equal(run.code, 0, run.stderr);
 
   const rankings = readJsonl(rankingsPath);
-  assert.equal(rankings.length, all.length * 4);
+  const conditions = ['full', 'no-log', 'titles-only'];
+  assert.equal(rankings.length, all.length * 4 * conditions.length);
+  assert.deepEqual([...new Set(rankings.map((l) => l.condition))], conditions);
   const byCase = new Map(all.map((c) => [c.id as string, c]));
   for (const line of rankings) {
     const c = byCase.get(line.id as string);
@@ -90,29 +99,58 @@ test('on a subset of the shared cases: empty history keeps server order, NDCG ho
     assert.deepEqual(
       [...(line.order as string[])].sort(),
       [...server].sort(),
-      `${String(line.method)} ${String(line.id)}: not a permutation`,
+      `${String(line.condition)} ${String(line.method)} ${String(line.id)}: not a permutation`,
     );
     if ((c.history as string[]).length === 0 && String(line.method).startsWith('personalized')) {
-      assert.deepEqual(line.order, server, `${String(line.method)} reordered ${String(line.id)} without history`);
+      assert.deepEqual(line.order, server, `${String(line.condition)} ${String(line.method)} reordered ${String(line.id)} without history`);
     }
   }
-  const moved = rankings
-    .filter((l) => l.method === 'personalized' && !String(l.id).endsWith('-no-history'))
-    .filter((l) => {
-      const server = (byCase.get(l.id as string)?.candidates as Array<[string, number]>).map(([id]) => id);
-      return JSON.stringify(l.order) !== JSON.stringify(server);
-    });
-  assert.ok(moved.length > 0, 'personalization changed no order at all');
-
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SummaryFile;
-  assert.notEqual(summary.signals.content, 'none', 'the real model supplied content vectors');
-  const overall = summary.results.all!;
-  assert.equal(overall.server!.overall!.cases, all.length);
-  assert.ok(
-    overall.personalized!.overall!.ndcg >= 0.99 * overall.server!.overall!.ndcg,
-    `personalized NDCG ${overall.personalized!.overall!.ndcg} < 0.99 × server ${overall.server!.overall!.ndcg}`,
-  );
-  assert.ok(readFileSync(join(out, 'chart-all.svg'), 'utf8').startsWith('<svg'));
+  for (const condition of conditions) {
+    const moved = rankings
+      .filter((l) => l.condition === condition && l.method === 'personalized' && !String(l.id).endsWith('-no-history'))
+      .filter((l) => {
+        const server = (byCase.get(l.id as string)?.candidates as Array<[string, number]>).map(([id]) => id);
+        return JSON.stringify(l.order) !== JSON.stringify(server);
+      });
+    assert.ok(moved.length > 0, `${condition}: personalization changed no order at all`);
+    const report = summary.conditions[condition]!;
+    assert.notEqual(report.signals.content, 'none', 'the real model supplied content vectors');
+    const overall = report.results.all!;
+    assert.equal(overall.server!.overall!.cases, all.length);
+    assert.ok(
+      overall.personalized!.overall!.ndcg >= 0.99 * overall.server!.overall!.ndcg,
+      `${condition}: personalized NDCG ${overall.personalized!.overall!.ndcg} < 0.99 × server ${overall.server!.overall!.ndcg}`,
+    );
+    assert.equal(report.acceptance.all?.emptyHistoryKeepsServerOrder, true);
+    assert.ok(readFileSync(join(out, `chart-${condition}-all.svg`), 'utf8').startsWith('<svg'));
+  }
+  assert.match(summary.conditions.full!.signals.behaviour, /co-purchase/);
+  assert.equal(summary.conditions['no-log']!.signals.behaviour, 'none');
+  assert.match(summary.conditions['titles-only']!.signals.content, /titles embedded as on the device/);
+
+  // --condition picks one: --rankings then holds that condition's orders only.
+  const one = await runCli([
+    '--data',
+    dir,
+    '--out',
+    join(TMP, 'subset-one'),
+    '--rankings',
+    join(TMP, 'one.jsonl'),
+    '--cache',
+    join(TMP, 'cache'),
+    '--methods',
+    'server,personalized',
+    '--condition',
+    'titles-only',
+    '--quiet',
+  ]);
+  assert.equal(one.code, 0, one.stderr);
+  const only = readJsonl(join(TMP, 'one.jsonl'));
+  assert.deepEqual([...new Set(only.map((l) => l.condition))], ['titles-only']);
+  const same = (l: Record<string, unknown>) =>
+    rankings.find((r) => r.condition === 'titles-only' && r.method === l.method && r.id === l.id);
+  for (const line of only) assert.deepEqual(line.order, same(line)?.order, 'the same inputs give the same order');
 });
 
 test('metrics on a hand-made folder match a hand calculation', async () => {
@@ -166,16 +204,22 @@ test('metrics on a hand-made folder match a hand calculation', async () => {
   ]);
   assert.equal(run.code, 0, run.stderr);
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SummaryFile;
-  const server = summary.results.all!.server!;
+  // No purchases.jsonl: no full condition.
+  assert.deepEqual(Object.keys(summary.conditions), ['no-log', 'titles-only']);
+  const results = summary.conditions['no-log']!.results;
+  const server = results.all!.server!;
   const one = (3 / Math.log2(3) + 0.5) / (3 + 1 / Math.log2(3));
   assert.ok(Math.abs(server.overall!.ndcg - (one + 1) / 2) < 1e-9);
   assert.ok(Math.abs(server.overall!.mrr - 0.75) < 1e-9);
   assert.ok(Math.abs(server['history<5']!.mrr - 0.5) < 1e-9);
   assert.ok(Math.abs(server['history>=5']!.ndcg - 1) < 1e-9);
   // The personalized MRR is the mean reciprocal rank of the orders it wrote.
-  const personal = readJsonl(rankingsPath).filter((l) => l.method === 'personalized');
+  const personal = readJsonl(rankingsPath).filter((l) => l.method === 'personalized' && l.condition === 'no-log');
   const rr = personal.map((l) => 1 / ((l.order as string[]).indexOf(l.id === 'one' ? 'b' : 'd') + 1));
-  assert.ok(Math.abs(summary.results.all!.personalized!.overall!.mrr - (rr[0]! + rr[1]!) / 2) < 1e-9);
+  assert.ok(Math.abs(results.all!.personalized!.overall!.mrr - (rr[0]! + rr[1]!) / 2) < 1e-9);
+  const full = await runCli(['--data', dir, '--out', join(TMP, 'tiny-full'), '--content', 'none', '--condition', 'full']);
+  assert.equal(full.code, 2);
+  assert.match(full.stderr, /--condition full: needs purchases\.jsonl/);
   assert.match(run.stdout, /server\s+overall\s+2\s/);
 });
 

@@ -10,6 +10,7 @@ import { buildIndex, type BuildSummary } from '../../../scripts/build-index/buil
 import { openIndexFolder } from '../../../scripts/build-index/file-fetch.ts';
 import { jsonl, syntheticCatalog, syntheticPurchases } from '../../../scripts/build-index/synthetic-catalog.ts';
 import { folderFiles, runCli, startCli } from './cli-run.ts';
+import { neighbourKey } from '../../../src/rank/neighbour-key.ts';
 
 const MODEL = join(process.cwd(), 'public/models/default');
 const dir = mkdtempSync(join(tmpdir(), 'index-split-'));
@@ -112,7 +113,14 @@ test('inspect prints a summary of the item; the whole vector only with --vector,
   assert.match(summary.stdout, new RegExp(`^vector: ${withNeighbours.vector.length} dimensions .*norm 1\\.0000`, 'm'));
   assert.match(summary.stdout, /^shard: shards\/\S+ \(one of 16; the index holds \d+ items\)$/m);
   assert.ok(!lines.some((l) => l.startsWith('[')), 'no raw vector without --vector');
-  for (const n of withNeighbours.neighbours) assert.ok(lines.includes(`  ${n.id}\t${n.weight}`), `neighbour ${n.id}`);
+  // Keys are named by the catalog ids that have them, most co-purchased first.
+  const named = withNeighbours.neighbours.map((n) => ({ id: items.find((i) => neighbourKey(i.id) === n.key)?.id, count: n.count }));
+  for (const n of named) assert.ok(lines.includes(`  ${n.id}\t${n.count}`), `neighbour ${n.id}`);
+  const counts = lines.filter((l) => l.startsWith('  ')).map((l) => Number(l.split('\t')[1]));
+  assert.deepEqual(
+    counts,
+    [...counts].sort((x, y) => y - x),
+  );
 
   const full = await runCli(['inspect', '--index', reference, '--id', withNeighbours.id, '--vector']);
   assert.equal(full.code, 0, full.stderr);
@@ -128,7 +136,7 @@ test('inspect prints a summary of the item; the whole vector only with --vector,
   assert.match(missing.stderr, /^edge-rerank-index: input: .*no item with id no-such-sku/);
 });
 
-test('--min-pair-shoppers keeps only pairs that enough shoppers share; the weights of kept pairs are unchanged', async () => {
+test('--min-pair-shoppers keeps only pairs that enough shoppers share; the counts of kept pairs are unchanged', async () => {
   const strict = join(dir, 'min-pair-2');
   const result = await runCli(['build', ...common, '--out', strict, '--min-pair-shoppers', '2']);
   assert.equal(result.code, 0, result.stderr);
@@ -143,15 +151,16 @@ test('--min-pair-shoppers keeps only pairs that enough shoppers share; the weigh
   let dropped = 0;
   for (const [id, item] of kept) {
     const stored = all.get(id)?.neighbours ?? [];
-    const full = new Map(stored.map((n) => [n.id, n.weight]));
-    const weakest = Math.min(...stored.map((n) => n.weight));
+    const full = new Map(stored.map((n) => [n.key, n.count]));
+    const weakest = Math.min(...stored.map((n) => n.count));
     for (const n of item.neighbours) {
-      // Either the same pair with the same weight, or one that was below the
+      assert.ok(n.count >= 2, `${id}: a pair of ${n.count} shopper(s) was kept`);
+      // Either the same pair with the same count, or one that was below the
       // top-k cut of the unfiltered list and moves up now that rarer pairs are gone.
-      if (full.has(n.id)) assert.equal(n.weight, full.get(n.id), `${id} → ${n.id}`);
-      else assert.ok(n.weight <= weakest, `${id} → ${n.id} was not in the unfiltered top k`);
+      if (full.has(n.key)) assert.equal(n.count, full.get(n.key), `${id} → ${n.key}`);
+      else assert.ok(n.count <= weakest, `${id} → ${n.key} was not in the unfiltered top k`);
     }
-    dropped += [...full.keys()].filter((other) => !item.neighbours.some((n) => n.id === other)).length;
+    dropped += [...full.keys()].filter((other) => !item.neighbours.some((n) => n.key === other)).length;
   }
   assert.ok(dropped > 0, 'the synthetic log has pairs only one shopper bought: some must go');
 });

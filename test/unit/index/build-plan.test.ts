@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planShards, storedWeight } from '../../../scripts/build-index/build-plan.ts';
+import { planShards } from '../../../scripts/build-index/build-plan.ts';
 import { shardOf } from '../../../src/index/shard-of.ts';
 import type { ItemFields } from '../../../src/model/item-text.ts';
 
@@ -42,11 +42,14 @@ test('another model, arithmetic or dim changes every input hash', () => {
   assert.ok(base.every((hash, s) => hash !== wider[s]));
 });
 
-test('neighbours are stored with 5 significant digits and mark the plan', () => {
-  assert.equal(storedWeight(0.123456789), 0.12346);
-  assert.equal(storedWeight(2), 2);
-  const { plan, shards } = planShards(items, new Map([['id-1', [{ id: 'id-2', weight: 1 / 3 }]]]), model, 4, 4);
-  assert.equal(plan.behaviour, 'neighbours');
-  assert.deepEqual(shards.flat().find((i) => i.id === 'id-1')?.neighbours, [{ id: 'id-2', weight: 0.33333 }]);
+test('neighbours (ids and co-purchase counts) go into the plan, its input hash, and mark it', () => {
+  const { plan, shards } = planShards(items, new Map([['id-1', [{ id: 'id-2', count: 3 }]]]), model, 4, 4);
+  assert.equal(plan.behaviour, 'co-purchase');
+  assert.deepEqual(shards.flat().find((i) => i.id === 'id-1')?.neighbours, [{ id: 'id-2', count: 3 }]);
   assert.deepEqual(shards.flat().find((i) => i.id === 'id-2')?.neighbours, []);
+  const more = planShards(items, new Map([['id-1', [{ id: 'id-2', count: 4 }]]]), model, 4, 4).plan.inputs;
+  assert.deepEqual(
+    plan.inputs.flatMap((hash, s) => (hash === more[s] ? [] : [s])),
+    [shardOf('id-1', 4)],
+  );
 });

@@ -4,8 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { CandidateIndex } from '../../../src/index/candidate-index.ts';
-import { INDEX_FORMAT, INDEX_FORMAT_VERSION, manifestJson, shardFileName, type Manifest } from '../../../src/index/manifest.ts';
-import { encodeShard, type ShardItem } from '../../../src/index/shard-format.ts';
+import { INDEX_FORMAT, INDEX_FORMAT_VERSION, type Manifest } from '../../../src/index/manifest.ts';
+import { manifestJson, shardFileName } from '../../../scripts/build-index/manifest-writer.ts';
+import { encodeShard, type ShardItem } from '../../../scripts/build-index/shard-writer.ts';
+import { neighbourKey } from '../../../src/rank/neighbour-key.ts';
 import { shardOf } from '../../../src/index/shard-of.ts';
 import { ITEM_TEXT_VERSION } from '../../../src/model/item-text.ts';
 import { EdgeRerankError } from '../../../src/errors.ts';
@@ -23,7 +25,7 @@ function memoryIndex(overrides: Partial<Manifest> = {}) {
   const items: ShardItem[] = Array.from({ length: 10 }, (_, i) => ({
     id: `p${i}`,
     vector: unit(1, i),
-    neighbours: i === 0 ? [{ id: 'p1', weight: 2 }] : [],
+    neighbours: i === 0 ? [{ id: 'p1', count: 2 }] : [],
   }));
   const files = new Map<string, Uint8Array>();
   const shards = Array.from({ length: SHARDS }, (_, s) => {
@@ -45,7 +47,7 @@ function memoryIndex(overrides: Partial<Manifest> = {}) {
     textTemplateVersion: ITEM_TEXT_VERSION,
     shardHash: 'fnv1a32',
     count: 10,
-    behaviour: 'neighbours',
+    behaviour: 'co-purchase',
     shards,
     ...overrides,
   };
@@ -76,7 +78,7 @@ test('lookup fetches the manifest and only the shards of the ids asked for', asy
   assert.ok(p3);
   const want = unit(1, 3);
   assert.ok(Math.abs((p3.vector[0] ?? 0) * (want[0] ?? 0) + (p3.vector[1] ?? 0) * (want[1] ?? 0) - 1) < 1e-4);
-  assert.deepEqual(found.get('p0')?.neighbours, [{ id: 'p1', weight: 2 }]);
+  assert.deepEqual(found.get('p0')?.neighbours, [{ key: neighbourKey('p1'), count: 2 }]);
 });
 
 test('a shard is fetched once, however many lookups need it', async () => {

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { INDEX_FORMAT, manifestJson, parseManifest, shardFileName, type Manifest } from '../../../src/index/manifest.ts';
+import { INDEX_FORMAT, INDEX_FORMAT_VERSION, parseManifest, type Manifest } from '../../../src/index/manifest.ts';
+import { manifestJson, shardFileName } from '../../../scripts/build-index/manifest-writer.ts';
 
 const sha = (c: string) => c.repeat(64);
 const manifest: Manifest = {
   format: INDEX_FORMAT,
-  formatVersion: 1,
+  formatVersion: INDEX_FORMAT_VERSION,
   model: { id: 'm', sha256: sha('1'), dtype: 'q8', arithmetic: 'float32' },
   dim: 4,
   vectorDtype: 'int8',
@@ -26,7 +27,7 @@ test('shard files are named by index and content hash', () => {
 test('manifestJson writes keys in one fixed order whatever the object order', () => {
   const shuffled = Object.fromEntries(Object.entries(manifest).reverse()) as unknown as Manifest;
   assert.equal(manifestJson(shuffled), manifestJson(manifest));
-  assert.ok(manifestJson(manifest).startsWith('{\n "format": "edge-rerank-index",\n "formatVersion": 1,'));
+  assert.ok(manifestJson(manifest).startsWith('{\n "format": "edge-rerank-index",\n "formatVersion": 2,'));
 });
 
 test('a written manifest parses back to the same value', () => {
@@ -57,9 +58,17 @@ test('pooling is written when known and read back; an unknown pooling is refused
 test('bad manifests are refused with the reason', () => {
   const bad = (patch: Record<string, unknown>) => () => parseManifest({ ...manifest, ...patch }, 'idx/manifest.json');
   assert.throws(bad({ format: 'other' }), /idx\/manifest.json: not an edge-rerank-index manifest/);
-  assert.throws(bad({ formatVersion: 2 }), /format version 2/);
+  assert.throws(bad({ formatVersion: 3 }), /format version 3, this reader knows 2$/);
+  assert.throws(bad({ behaviour: 'neighbours' }), /behaviour must be co-purchase or none/);
   assert.throws(bad({ count: 4 }), /shards hold 3 items but count says 4/);
   assert.throws(bad({ model: { id: 'm', sha256: 'short', dtype: 'q8' } }), /model must have/);
   assert.throws(bad({ shards: [] }), /no shards/);
   assert.throws(bad({ shards: [{ file: '../../etc/passwd', sha256: sha('2'), count: 3, bytes: 1 }] }), /leaves the index folder/);
+});
+
+test('a version 1 manifest (JSON cosine neighbours) is refused with what changed and what to do', () => {
+  assert.throws(
+    () => parseManifest({ ...manifest, formatVersion: 1, behaviour: 'neighbours' }, 'old/manifest.json'),
+    /old\/manifest.json: format version 1, this reader knows 2 \(version 1 stored neighbours as JSON co-purchase cosines .*\): rebuild the index with this version of edge-rerank-index build/,
+  );
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { learnFromClick } from '../../../src/rank/click-learning.ts';
 import { FEATURE_NAMES, type FeatureName } from '../../../src/rank/features.ts';
 import type { RankResult } from '../../../src/rank/types.ts';
+import { DEFAULT_MODELS } from '../../../src/rank/default-weights.ts';
 
 const ZERO = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Record<FeatureName, number>;
 const close = (a: number, b: number): boolean => Math.abs(a - b) < 1e-12;
@@ -17,6 +18,8 @@ function result(): RankResult {
       x: { ...ZERO, prior: 1, brand: 1 },
       y: { ...ZERO, prior: 0.6, behaviour: 1 },
     },
+    situation: 'full',
+    weights: ZERO,
   };
 }
 
@@ -25,7 +28,7 @@ test("a click below a skipped item moves weights toward the clicked item's signa
   const next = learnFromClick(ZERO, result(), 'y', { anchor: ZERO, learningRate: 0.1, maxStep: 1, maxDrift: 1 });
   assert.ok(close(next.behaviour, 0.05));
   assert.ok(close(next.brand, -0.05));
-  assert.equal(next.query, 0);
+  assert.equal(next.lexical, 0);
 });
 
 test('one step is clipped to maxStep and total drift to maxDrift around the anchor', () => {
@@ -48,4 +51,11 @@ test('missing or non-finite stored weights fall back to the anchor', () => {
   const anchor = { ...ZERO, behaviour: 0.7 };
   const next = learnFromClick({ behaviour: Number.NaN }, result(), 'x', { anchor });
   assert.equal(next.behaviour, 0.7);
+});
+
+test("without an anchor, drift is measured from the shipped model of the result's situation", () => {
+  const shipped = DEFAULT_MODELS['titles-only'].weights;
+  const next = learnFromClick(shipped, { ...result(), situation: 'titles-only' }, 'y', { learningRate: 10, maxStep: 10, maxDrift: 0.25 });
+  assert.ok(close(next.behaviour, shipped.behaviour + 0.25));
+  assert.ok(close(next.brand, shipped.brand - 0.25));
 });

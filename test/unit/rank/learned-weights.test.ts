@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { offsetsFromWeights, weightsFromOffsets } from '../../../src/rank/learned-weights.ts';
 
-const OLD = { query: 0, content: 0, behaviour: 10, brand: 10, category: 0, repeat: -1, seen: 0 };
-const NEW = { query: 0, content: 1, behaviour: 12, brand: 8, category: 0, repeat: -1, seen: 0 };
+const OLD = { lexical: 0, content: 0, behaviour: 10, brand: 10, category: 0, repeat: -1, seen: 0 };
+const NEW = { lexical: 2, content: 1, behaviour: 12, brand: 8, category: 0, repeat: -1, seen: 0 };
 
 test('no stored offsets: the defaults', () => {
   assert.deepEqual(weightsFromOffsets(undefined, NEW), NEW);
@@ -23,4 +23,8 @@ test('what a shopper learned under old defaults carries over onto new defaults',
 
 test('corrupt stored values count as no offset', () => {
   assert.deepEqual(weightsFromOffsets({ behaviour: Number.NaN, brand: 'x' as unknown as number }, NEW), NEW);
+});
+
+test('offsets stored under a weight this version no longer has are ignored', () => {
+  assert.deepEqual(weightsFromOffsets({ query: 0.4 }, NEW), NEW);
 });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { rank } from '../../../src/rank/ranker.ts';
+import { neighbourKey } from '../../../src/rank/neighbour-key.ts';
 import type { HistoryEventType, HistoryItem, RankCandidate, RankInput } from '../../../src/rank/types.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -41,9 +42,13 @@ const world = fc
             vector,
             pinned: fc.integer({ min: 0, max: 9 }).map((n) => n < 3),
             neighbours: fc.option(
-              fc.array(fc.record({ id: fc.constantFrom(...ids, 'elsewhere'), weight: fc.double({ min: 0.01, max: 5, noNaN: true }) }), {
-                maxLength: 4,
-              }),
+              fc.array(
+                fc.record({
+                  key: fc.constantFrom(...ids, 'elsewhere').map(neighbourKey),
+                  count: fc.integer({ min: 1, max: 65535 }),
+                }),
+                { maxLength: 4 },
+              ),
               { nil: undefined },
             ),
           }),

@@ -19,7 +19,7 @@ function sources(tables: { index?: Record<string, Float32Array>; cache?: Record<
       ? async (ids) => {
           calls.index.push(ids);
           return new Map(
-            ids.filter((id) => tables.index![id]).map((id) => [id, { vector: tables.index![id]!, neighbours: [{ id: 'n', weight: 1 }] }]),
+            ids.filter((id) => tables.index![id]).map((id) => [id, { vector: tables.index![id]!, neighbours: [{ key: 7, count: 1 }] }]),
           );
         }
       : undefined,

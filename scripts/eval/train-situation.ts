@@ -1,0 +1,162 @@
+// Fits one situation's model: pairwise logistic on the training split's
+// feature rows (from rank() itself), then a grid chosen on the validation
+// split. Rule: highest validation MRR among configurations whose NDCG@10 is
+// ≥ NDCG_FLOOR × server in every segment. The test split is never looked at
+// here.
+import { FEATURE_NAMES, type FeatureName } from '../../src/rank/features.ts';
+import type { RankingModel } from '../../src/rank/default-weights.ts';
+import type { TopicalitySource } from '../../src/rank/topicality.ts';
+import type { Situation } from '../../src/rank/situation.ts';
+import type { Dataset, EvalCase } from './dataset.ts';
+import type { CatalogSignals } from './catalog-signals.ts';
+import { featureRows, type CaseRows } from './feature-rows.ts';
+import { fitPairwiseLogistic } from './pairwise-logistic.ts';
+import { replicaOrder } from './blend-replica.ts';
+import { mean, ndcgAt, reciprocalRank } from './metrics.ts';
+import { splitOf, userBucket } from './split.ts';
+
+/** The data has no views or clicks, so `seen` cannot be fit: a small hand prior. */
+export const SEEN_WEIGHT_PRIOR = 0.1;
+/** NDCG@10 must stay at least this share of the server's on validation, in every segment. */
+export const NDCG_FLOOR = 0.995;
+export const SEGMENT_NAMES = ['overall', 'history<5', 'history>=5'] as const;
+
+/** Which signals each situation can have, and where its topicality may come from. */
+export const SITUATION_GRID: Record<Situation, { signals: FeatureName[]; topicality: TopicalitySource[] }> = {
+  full: { signals: ['behaviour', 'brand', 'category', 'lexical', 'content', 'repeat'], topicality: ['category'] },
+  'no-log': { signals: ['brand', 'category', 'lexical', 'content', 'repeat'], topicality: ['category'] },
+  'titles-only': { signals: ['lexical', 'content', 'repeat'], topicality: ['lexical', 'content'] },
+};
+
+export const GRID = {
+  l2: [1e-3],
+  targetPairWeight: [1, 4],
+  /** Signals left out of the fit (a signal that helps the pairwise loss can still cost NDCG once placed). */
+  leaveOut: [[], ['content'], ['category'], ['content', 'category'], ['lexical']] as FeatureName[][],
+  strength: [0.5, 1, 2, 4, 8, 16],
+  // Capped at 20: moving an item further than 20 of 50 places is not a reorder a shop accepts (docs/RANKING.md).
+  maxDisplacement: [10, 15, 20],
+};
+
+/** Train and validation together, in 4 folds by user; the validation split is the last fold. */
+export const FOLDS = 4;
+export function foldOf(user: string): number {
+  return Math.floor(userBucket(user) / 2);
+}
+
+export interface Score {
+  ndcg: Record<string, number>;
+  mrr: Record<string, number>;
+}
+
+export function scoreOrders(cases: readonly EvalCase[], orders: readonly string[][]): Score {
+  const out: Score = { ndcg: {}, mrr: {} };
+  for (const segment of SEGMENT_NAMES) {
+    const picked = cases.flatMap((c, i) => (segment === 'overall' || (segment === 'history<5') === c.history.length < 5 ? [i] : []));
+    out.ndcg[segment] = mean(picked.map((i) => ndcgAt(orders[i]!, new Map(cases[i]!.candidates))));
+    out.mrr[segment] = mean(picked.map((i) => reciprocalRank(orders[i]!, cases[i]!.target)));
+  }
+  return out;
+}
+
+export interface Chosen {
+  model: RankingModel;
+  label: string;
+  /** Pooled out-of-fold scores over train + validation, and the server's. */
+  crossValidated: Score;
+  server: Score;
+}
+
+interface FitSetting {
+  topicality: TopicalitySource;
+  leaveOut: FeatureName[];
+  l2: number;
+  targetPairWeight: number;
+}
+
+/** Weights in the Ranker's units (the prior's coefficient is 1), or undefined when the prior came out ≤ 0. */
+function fitWeights(rows: readonly CaseRows[], setting: FitSetting, used: (name: FeatureName) => boolean): number[] | undefined {
+  const lists = rows.map((l) => ({
+    labels: l.labels,
+    rows: l.rows.map((r) => r.map((v, k) => (k === 0 || used(FEATURE_NAMES[k - 1] as FeatureName) ? v : 0))),
+  }));
+  const w = fitPairwiseLogistic(lists, { l2: setting.l2, pairWeightByLabel: { 2: setting.targetPairWeight } });
+  const prior = w[0] as number;
+  return prior > 0 ? FEATURE_NAMES.map((n, k) => (used(n) ? (w[k + 1] as number) / prior : 0)) : undefined;
+}
+
+function scaled(fitted: readonly number[], strength: number): Float64Array {
+  return Float64Array.from(fitted, (v, k) => (FEATURE_NAMES[k] === 'seen' ? SEEN_WEIGHT_PRIOR : round(v * strength)));
+}
+
+/**
+ * One situation's model. Each fit setting (topicality, signals left out, L2,
+ * target-pair weight) is fit on three of the four folds and scored on the
+ * fourth, for every strength and displacement limit; the choice is the best
+ * pooled out-of-fold MRR whose NDCG@10 stays ≥ NDCG_FLOOR × server in every
+ * segment. Its final weights are fit on all four folds.
+ */
+export function trainSituation(situation: Situation, dataset: Dataset, signals: CatalogSignals, log: (line: string) => void): Chosen | undefined {
+  const cases = dataset.cases.filter((c) => splitOf(c.user) !== 'test');
+  const server = scoreOrders(
+    cases,
+    cases.map((c) => c.candidates.map(([id]) => id)),
+  );
+  const grid = SITUATION_GRID[situation];
+  let best: (Chosen & { setting: FitSetting; strength: number }) | undefined;
+  for (const topicality of grid.topicality) {
+    const rows = cases.map((c) => featureRows(c, dataset, signals, topicality));
+    const folds = cases.map((c) => foldOf(c.user));
+    for (const leaveOut of GRID.leaveOut.filter((l) => l.every((n) => grid.signals.includes(n)))) {
+      const used = (name: FeatureName) => grid.signals.includes(name) && !leaveOut.includes(name);
+      for (const l2 of GRID.l2) {
+        for (const targetPairWeight of GRID.targetPairWeight) {
+          const setting: FitSetting = { topicality, leaveOut, l2, targetPairWeight };
+          const label = `topicality ${topicality}, without [${leaveOut.join(', ')}], l2 ${l2}, target pairs ×${targetPairWeight}`;
+          const perFold = Array.from({ length: FOLDS }, (_, f) =>
+            fitWeights(
+              rows.filter((_, i) => folds[i] !== f),
+              setting,
+              used,
+            ),
+          );
+          if (perFold.some((w) => !w)) {
+            log(`${situation}: ${label}: a prior weight came out ≤ 0, skipped`);
+            continue;
+          }
+          for (const strength of GRID.strength) {
+            for (const maxDisplacement of GRID.maxDisplacement) {
+              const weightsOf = perFold.map((w) => scaled(w!, strength));
+              const orders = rows.map((r, i) => replicaOrder(r, weightsOf[folds[i] as number]!, maxDisplacement));
+              const score = scoreOrders(cases, orders);
+              const safe = SEGMENT_NAMES.every((seg) => score.ndcg[seg]! >= NDCG_FLOOR * server.ndcg[seg]!);
+              if (safe && (!best || score.mrr.overall! > best.crossValidated.mrr.overall!)) {
+                best = {
+                  model: { weights: {} as RankingModel['weights'], maxDisplacement, topicality },
+                  label: `${label}, strength ×${strength}, maxDisplacement ${maxDisplacement}`,
+                  crossValidated: score,
+                  server,
+                  setting,
+                  strength,
+                };
+              }
+            }
+          }
+          log(`${situation}: ${label}: best so far ${best ? `${best.label}: MRR ×${(best.crossValidated.mrr.overall! / server.mrr.overall!).toFixed(3)}` : 'none'}`);
+        }
+      }
+    }
+  }
+  if (!best) return undefined;
+  const { setting, strength } = best;
+  const rows = cases.map((c) => featureRows(c, dataset, signals, setting.topicality));
+  const used = (name: FeatureName) => SITUATION_GRID[situation].signals.includes(name) && !setting.leaveOut.includes(name);
+  const final = scaled(fitWeights(rows, setting, used) ?? FEATURE_NAMES.map(() => 0), strength);
+  best.model.weights = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, final[k] as number])) as RankingModel['weights'];
+  return { model: best.model, label: best.label, crossValidated: best.crossValidated, server: best.server };
+}
+
+/** Four significant digits: what the weights file stores. */
+export function round(x: number): number {
+  return x === 0 ? 0 : Number(x.toPrecision(4));
+}
