@@ -21,7 +21,7 @@ export interface CaseRows extends RankingList {
 }
 
 export function featureRows(c: EvalCase, dataset: Dataset, signals: CatalogSignals, topicality: TopicalitySource): CaseRows {
-  const input = rankInputOf(c, dataset, signals, { maxDisplacement: 0 });
+  const input = rankInputOf(c, dataset, signals, { maxDisplacement: 0, withoutVectors: false });
   const candidates = inServerOrder(input.candidates);
   const computed = computeSignals(candidates, input.history, { now: input.options.now, topicality, terms: input.terms });
   const gate = confidenceGate(c.history.length);

@@ -5,6 +5,8 @@
 import type { HistoryItem, RankCandidate, RankInput, RankOptions } from '../../src/rank/types.ts';
 import type { Dataset, EvalCase } from './dataset.ts';
 import type { CatalogSignals } from './catalog-signals.ts';
+import { rankingUsesEncoder } from '../../src/rank/encoder-use.ts';
+import { availabilityOf } from '../../src/rank/situation.ts';
 
 /** A fixed "now": the data has no timestamps, so recency comes from order alone. */
 export const EVAL_NOW = Date.UTC(2026, 0, 1);
@@ -16,8 +18,10 @@ export interface ReplayOptions {
   weightOffsets?: RankOptions['weightOffsets'];
   model?: RankOptions['model'];
   strength?: number;
-  /** Drop every content vector: the ranking the widget makes without downloading the encoder. */
-  withoutVectors?: boolean;
+  /** Drop every content vector: the ranking the widget makes without the encoder.
+   *  'auto' (default): as the widget does, drop them when the shipped model
+   *  for this list's signals does not use the encoder (it is then not loaded). */
+  withoutVectors?: boolean | 'auto';
 }
 
 function fieldsOf(id: string, dataset: Dataset, signals: CatalogSignals) {
@@ -48,7 +52,8 @@ export function historyOf(ids: readonly string[], dataset: Dataset, signals: Cat
 }
 
 export function rankInputOf(c: EvalCase, dataset: Dataset, signals: CatalogSignals, options: ReplayOptions): RankInput {
-  const bare = options.withoutVectors === true;
+  const auto = options.withoutVectors === undefined || options.withoutVectors === 'auto';
+  const bare = auto ? !rankingUsesEncoder(availabilityOf(candidatesOf(c, dataset, signals))) : options.withoutVectors === true;
   return {
     queryVector: bare ? undefined : signals.queryVectors.get(c.query),
     candidates: candidatesOf(c, dataset, signals, bare),

@@ -23,6 +23,9 @@ export interface SegmentSummary {
   /** method − server, 95% paired bootstrap */
   ndcgDiff: Interval;
   mrrDiff: Interval;
+  /** For other methods: personalized − method, 95% paired bootstrap (for an
+   *  ablation, the marginal value of what it takes away). */
+  marginal?: { ndcg: Interval; mrr: Interval } | undefined;
 }
 
 export type MethodSummary = Record<Segment, SegmentSummary>;
@@ -56,6 +59,7 @@ function inSubset(c: EvalCase, subset: Subset): boolean {
 export function summarize(cases: readonly EvalCase[], run: EvaluationRun, subset: Subset, seed = 20260101): SubsetSummary {
   const server = run.perMethod.get('server');
   if (!server) throw new Error('the server method is the baseline and must be run');
+  const personalized = run.perMethod.get('personalized');
   const out: SubsetSummary = {};
   for (const name of run.methods) {
     const scores = run.perMethod.get(name) as { ndcg: number[]; mrr: number[] };
@@ -73,6 +77,13 @@ export function summarize(cases: readonly EvalCase[], run: EvaluationRun, subset
         mrrRatio: mrr / mean(take(server.mrr)),
         ndcgDiff: pairedBootstrap(take(scores.ndcg), take(server.ndcg), { seed }),
         mrrDiff: pairedBootstrap(take(scores.mrr), take(server.mrr), { seed: seed + 1 }),
+        marginal:
+          personalized && name !== 'personalized' && name !== 'server'
+            ? {
+                ndcg: pairedBootstrap(take(personalized.ndcg), take(scores.ndcg), { seed: seed + 2 }),
+                mrr: pairedBootstrap(take(personalized.mrr), take(scores.mrr), { seed: seed + 3 }),
+              }
+            : undefined,
       };
     }
     out[name] = summary;

@@ -13,6 +13,7 @@ import { featureRows, type CaseRows } from './feature-rows.ts';
 import { fitPairwiseLogistic } from './pairwise-logistic.ts';
 import { replicaOrder } from './blend-replica.ts';
 import { mean, ndcgAt, reciprocalRank } from './metrics.ts';
+import { pairedBootstrap } from './bootstrap.ts';
 import { splitOf, userBucket } from './split.ts';
 
 /** The data has no views or clicks, so `seen` cannot be fit: a small hand prior. */
@@ -89,21 +90,67 @@ function scaled(fitted: readonly number[], strength: number): Float64Array {
   return Float64Array.from(fitted, (v, k) => (FEATURE_NAMES[k] === 'seen' ? SEEN_WEIGHT_PRIOR : round(v * strength)));
 }
 
+interface Candidate extends Chosen {
+  setting: FitSetting;
+  strength: number;
+  usesEncoder: boolean;
+  /** Out-of-fold reciprocal rank per case, for the encoder's paired test. */
+  reciprocalRanks: number[];
+}
+
+/** Out-of-fold candidates of one fit setting (every strength and displacement limit that keeps NDCG). */
+function* settingCandidates(
+  cases: readonly EvalCase[],
+  rows: readonly CaseRows[],
+  folds: readonly number[],
+  setting: FitSetting,
+  used: (name: FeatureName) => boolean,
+  server: Score,
+): Generator<Omit<Candidate, 'label' | 'model'> & { maxDisplacement: number }> {
+  const perFold = Array.from({ length: FOLDS }, (_, f) =>
+    fitWeights(
+      rows.filter((_, i) => folds[i] !== f),
+      setting,
+      used,
+    ),
+  );
+  if (perFold.some((w) => !w)) return;
+  for (const strength of GRID.strength) {
+    for (const maxDisplacement of GRID.maxDisplacement) {
+      const weightsOf = perFold.map((w) => scaled(w!, strength));
+      const orders = rows.map((r, i) => replicaOrder(r, weightsOf[folds[i] as number]!, maxDisplacement));
+      const score = scoreOrders(cases, orders);
+      if (!SEGMENT_NAMES.every((seg) => score.ndcg[seg]! >= NDCG_FLOOR * server.ndcg[seg]!)) continue;
+      const reciprocalRanks = orders.map((o, i) => reciprocalRank(o, cases[i]!.target));
+      const usesEncoder = used('content') || setting.topicality === 'content';
+      yield { setting, strength, maxDisplacement, crossValidated: score, server, usesEncoder, reciprocalRanks };
+    }
+  }
+}
+
 /**
  * One situation's model. Each fit setting (topicality, signals left out, L2,
  * target-pair weight) is fit on three of the four folds and scored on the
  * fourth, for every strength and displacement limit; the choice is the best
  * pooled out-of-fold MRR whose NDCG@10 stays ≥ NDCG_FLOOR × server in every
- * segment. Its final weights are fit on all four folds.
+ * segment. The encoder must earn its download: a choice that reads content
+ * vectors is kept only when its out-of-fold MRR beats the best choice without
+ * them with a 95% paired bootstrap interval above zero. The final weights are
+ * fit on all four folds.
  */
-export function trainSituation(situation: Situation, dataset: Dataset, signals: CatalogSignals, log: (line: string) => void): Chosen | undefined {
+export function trainSituation(
+  situation: Situation,
+  dataset: Dataset,
+  signals: CatalogSignals,
+  log: (line: string) => void,
+): Chosen | undefined {
   const cases = dataset.cases.filter((c) => splitOf(c.user) !== 'test');
   const server = scoreOrders(
     cases,
     cases.map((c) => c.candidates.map(([id]) => id)),
   );
   const grid = SITUATION_GRID[situation];
-  let best: (Chosen & { setting: FitSetting; strength: number }) | undefined;
+  const best: { with?: Candidate; without?: Candidate } = {};
   for (const topicality of grid.topicality) {
     const rows = cases.map((c) => featureRows(c, dataset, signals, topicality));
     const folds = cases.map((c) => foldOf(c.user));
@@ -113,47 +160,46 @@ export function trainSituation(situation: Situation, dataset: Dataset, signals: 
         for (const targetPairWeight of GRID.targetPairWeight) {
           const setting: FitSetting = { topicality, leaveOut, l2, targetPairWeight };
           const label = `topicality ${topicality}, without [${leaveOut.join(', ')}], l2 ${l2}, target pairs ×${targetPairWeight}`;
-          const perFold = Array.from({ length: FOLDS }, (_, f) =>
-            fitWeights(
-              rows.filter((_, i) => folds[i] !== f),
-              setting,
-              used,
-            ),
+          for (const c of settingCandidates(cases, rows, folds, setting, used, server)) {
+            const slot = c.usesEncoder ? 'with' : 'without';
+            if (best[slot] && c.crossValidated.mrr.overall! <= best[slot].crossValidated.mrr.overall!) continue;
+            best[slot] = {
+              ...c,
+              label: `${label}, strength ×${c.strength}, maxDisplacement ${c.maxDisplacement}`,
+              model: { weights: {} as RankingModel['weights'], maxDisplacement: c.maxDisplacement, topicality },
+            };
+          }
+          const lead = [best.with, best.without]
+            .filter((b) => b)
+            .sort((a, b) => b!.crossValidated.mrr.overall! - a!.crossValidated.mrr.overall!)[0];
+          log(
+            `${situation}: ${label}: best so far ${lead ? `${lead.label}: MRR ×${(lead.crossValidated.mrr.overall! / server.mrr.overall!).toFixed(3)}` : 'none'}`,
           );
-          if (perFold.some((w) => !w)) {
-            log(`${situation}: ${label}: a prior weight came out ≤ 0, skipped`);
-            continue;
-          }
-          for (const strength of GRID.strength) {
-            for (const maxDisplacement of GRID.maxDisplacement) {
-              const weightsOf = perFold.map((w) => scaled(w!, strength));
-              const orders = rows.map((r, i) => replicaOrder(r, weightsOf[folds[i] as number]!, maxDisplacement));
-              const score = scoreOrders(cases, orders);
-              const safe = SEGMENT_NAMES.every((seg) => score.ndcg[seg]! >= NDCG_FLOOR * server.ndcg[seg]!);
-              if (safe && (!best || score.mrr.overall! > best.crossValidated.mrr.overall!)) {
-                best = {
-                  model: { weights: {} as RankingModel['weights'], maxDisplacement, topicality },
-                  label: `${label}, strength ×${strength}, maxDisplacement ${maxDisplacement}`,
-                  crossValidated: score,
-                  server,
-                  setting,
-                  strength,
-                };
-              }
-            }
-          }
-          log(`${situation}: ${label}: best so far ${best ? `${best.label}: MRR ×${(best.crossValidated.mrr.overall! / server.mrr.overall!).toFixed(3)}` : 'none'}`);
         }
       }
     }
   }
-  if (!best) return undefined;
-  const { setting, strength } = best;
+  const chosen = choose(best, situation, log);
+  if (!chosen) return undefined;
+  const { setting, strength } = chosen;
   const rows = cases.map((c) => featureRows(c, dataset, signals, setting.topicality));
   const used = (name: FeatureName) => SITUATION_GRID[situation].signals.includes(name) && !setting.leaveOut.includes(name);
   const final = scaled(fitWeights(rows, setting, used) ?? FEATURE_NAMES.map(() => 0), strength);
-  best.model.weights = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, final[k] as number])) as RankingModel['weights'];
-  return { model: best.model, label: best.label, crossValidated: best.crossValidated, server: best.server };
+  chosen.model.weights = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, final[k] as number])) as RankingModel['weights'];
+  return { model: chosen.model, label: chosen.label, crossValidated: chosen.crossValidated, server: chosen.server };
+}
+
+/** The best candidate, the encoder's only when it beats the best without it beyond doubt. */
+function choose(best: { with?: Candidate; without?: Candidate }, situation: Situation, log: (line: string) => void): Candidate | undefined {
+  const { with: withEncoder, without } = best;
+  if (!withEncoder || (without && withEncoder.crossValidated.mrr.overall! <= without.crossValidated.mrr.overall!)) return without;
+  if (!without) return withEncoder;
+  const gain = pairedBootstrap(withEncoder.reciprocalRanks, without.reciprocalRanks);
+  const earns = gain.low > 0;
+  log(
+    `${situation}: with the encoder out-of-fold MRR ${gain.mean >= 0 ? '+' : ''}${gain.mean.toFixed(4)} [${gain.low.toFixed(4)}, ${gain.high.toFixed(4)}] over the best without it: ${earns ? 'kept' : 'not worth its download, dropped'}`,
+  );
+  return earns ? withEncoder : without;
 }
 
 /** Four significant digits: what the weights file stores. */

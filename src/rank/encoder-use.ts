@@ -17,6 +17,9 @@ export function modelUsesEncoder(model: RankingModel): boolean {
  * page gives categories or brands. (Query relevance is not part of any fitted
  * blend, so a query alone never needs the encoder.)
  */
-export function rankingUsesEncoder(available: Pick<SignalAvailability, 'behaviour' | 'fields'>, models: Record<Situation, RankingModel> = DEFAULT_MODELS): boolean {
+export function rankingUsesEncoder(
+  available: Pick<SignalAvailability, 'behaviour' | 'fields'>,
+  models: Record<Situation, RankingModel> = DEFAULT_MODELS,
+): boolean {
   return modelUsesEncoder(models[situationOf(available)]);
 }

@@ -61,13 +61,21 @@ function distinctHistory(history: readonly HistoryItem[], weights: readonly numb
 }
 
 /** Lexical similarity of every candidate to every distinct history item and to the top results. */
-function lexicalMatrices(candidates: readonly RankCandidate[], history: readonly HistoryItem[], distinct: number[], terms?: TermStatistics) {
+function lexicalMatrices(
+  candidates: readonly RankCandidate[],
+  history: readonly HistoryItem[],
+  distinct: number[],
+  terms?: TermStatistics,
+) {
   const vocabulary = new Vocabulary();
   const candidateBags = candidates.map((c) => vocabulary.bag(c.title));
   const historyBags = distinct.map((index) => vocabulary.bag((history[index] as HistoryItem).title));
   // Without catalog statistics, the titles at hand are the documents, each item once.
   const onScreen = new Set(candidates.map((c) => c.id));
-  const documents = [...candidateBags, ...historyBags.filter((_, k) => !onScreen.has((history[distinct[k] as number] as HistoryItem).itemId))];
+  const documents = [
+    ...candidateBags,
+    ...historyBags.filter((_, k) => !onScreen.has((history[distinct[k] as number] as HistoryItem).itemId)),
+  ];
   const idf = idfOf(vocabulary, documents, terms);
   const candidateVectors = candidateBags.map((b) => tfidf(b, idf));
   const top = candidateVectors.slice(0, TOPIC_TOP_K);
@@ -161,8 +169,10 @@ function candidateSignals(candidate: RankCandidate, i: number, t: number, h: His
   };
   for (const [index, amount] of behaviourPush(candidate.neighbours, h.byKey, h.weights).perHistory) push(index, 'behaviour', amount);
   for (const index of h.byBrand.get(norm(candidate.brand)) ?? []) push(index, 'brand', (h.weights[index] as number) / h.totalWeight);
-  for (const index of h.byCategory.get(norm(candidate.category)) ?? []) push(index, 'category', (h.weights[index] as number) / h.totalWeight);
-  for (const index of h.byItem.get(candidate.id) ?? []) push(index, (h.history[index] as HistoryItem).type === 'purchase' ? 'repeat' : 'seen', 1);
+  for (const index of h.byCategory.get(norm(candidate.category)) ?? [])
+    push(index, 'category', (h.weights[index] as number) / h.totalWeight);
+  for (const index of h.byItem.get(candidate.id) ?? [])
+    push(index, (h.history[index] as HistoryItem).type === 'purchase' ? 'repeat' : 'seen', 1);
   features.repeat = Math.min(1, features.repeat);
   features.seen = features.repeat > 0 ? 0 : Math.min(1, features.seen);
 
@@ -192,7 +202,11 @@ function candidateSignals(candidate: RankCandidate, i: number, t: number, h: His
  * Only the signals in `options.signals` are computed (all when absent): the
  * others stay 0, and the work for them (e.g. 512-d cosines) is not done.
  */
-export function computeSignals(candidates: readonly RankCandidate[], history: readonly HistoryItem[], options: SignalOptions): CandidateSignals[] {
+export function computeSignals(
+  candidates: readonly RankCandidate[],
+  history: readonly HistoryItem[],
+  options: SignalOptions,
+): CandidateSignals[] {
   const wanted = (name: FeatureName) => !options.signals || options.signals.has(name);
   const h = historyContext(history, options.now);
   let lexical: ReturnType<typeof lexicalMatrices> | undefined;

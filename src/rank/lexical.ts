@@ -170,7 +170,7 @@ export function cosineMatrix(rows: readonly TermBag[], cols: readonly TermBag[],
   const postingWeight = new Float64Array(start[vocabularySize] as number);
   rows.forEach((v, r) => {
     for (let k = 0; k < v.ids.length; k++) {
-      const at = (fill[v.ids[k] as number] as number);
+      const at = fill[v.ids[k] as number] as number;
       fill[v.ids[k] as number] = at + 1;
       postingRow[at] = r;
       postingWeight[at] = v.counts[k] as number;

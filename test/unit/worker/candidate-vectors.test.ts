@@ -59,7 +59,7 @@ test('each item takes the cheapest source: inline, then index, then cache, then 
   assert.deepEqual(calls.embed, [['D. Acme']], 'only the item nothing else knew is embedded, with the shared item text');
   assert.deepEqual(calls.written, [['d']]);
   assert.equal(result.embedded, 1);
-  assert.deepEqual(result.neighbours.get('b'), [{ id: 'n', weight: 1 }]);
+  assert.deepEqual(result.neighbours.get('b'), [{ key: 7, count: 1 }]);
 });
 
 test('a bad data-vector is reported once and the item is embedded instead', async () => {
