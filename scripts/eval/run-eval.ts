@@ -65,7 +65,8 @@ export async function runEval(args: EvalOptions): Promise<void> {
     reports[condition] = report.summary;
     for (const [name, svg] of report.charts) writeFileSync(join(outDir, name), svg);
     for (const table of report.tables) log(`\n${table}`);
-    for (const [subset, verdict] of Object.entries(report.summary.acceptance)) log(`acceptance ${condition} (${subset}): ${JSON.stringify(verdict)}`);
+    for (const [subset, verdict] of Object.entries(report.summary.acceptance))
+      log(`acceptance ${condition} (${subset}): ${JSON.stringify(verdict)}`);
     timing.push(`${condition}: ${[...report.seconds].map(([m, s]) => `${m} ${s.toFixed(1)}s`).join(', ')}`);
   }
   if (rankings) await new Promise<void>((done, fail) => rankings.end((err?: Error | null) => (err ? fail(err) : done())));

@@ -1,6 +1,6 @@
 // Writes src/rank/default-weights.ts: committed source, a few numbers per
 // situation, with where they came from.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { FEATURE_NAMES } from '../../src/rank/features.ts';
 import type { RankingModel } from '../../src/rank/default-weights.ts';
 import { SITUATIONS, type Situation } from '../../src/rank/situation.ts';
@@ -8,7 +8,7 @@ import { SITUATIONS, type Situation } from '../../src/rank/situation.ts';
 export interface WeightsProvenance {
   data: string;
   casesSha256: string;
-  /** How each refit situation was chosen; situations without one kept their earlier model. */
+  /** How each refit situation was chosen; situations not refit keep their earlier model and note. */
   notes: Partial<Record<Situation, string>>;
 }
 
@@ -52,6 +52,20 @@ export const DEFAULT_MAX_DISPLACEMENT = Math.max(...Object.values(DEFAULT_MODELS
 `;
 }
 
+/** The note the file at `path` has for each situation (kept for situations not refit). */
+export function earlierNotes(path: string): Partial<Record<Situation, string>> {
+  if (!existsSync(path)) return {};
+  const text = readFileSync(path, 'utf8');
+  const out: Partial<Record<Situation, string>> = {};
+  for (const situation of SITUATIONS) {
+    const key = situation.replace('-', '\\-');
+    const note = new RegExp(`// chosen by 4-fold cross-validation over train \\+ validation: (.*)\\n\\s*'?${key}'?: \\{`).exec(text)?.[1];
+    if (note) out[situation] = note;
+  }
+  return out;
+}
+
 export function writeWeightsFile(path: string, models: Record<Situation, RankingModel>, provenance: WeightsProvenance): void {
-  writeFileSync(path, weightsSource(models, provenance));
+  const notes = { ...earlierNotes(path), ...provenance.notes };
+  writeFileSync(path, weightsSource(models, { ...provenance, notes }));
 }
