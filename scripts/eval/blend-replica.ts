@@ -7,8 +7,12 @@ import { nearDuplicates } from '../../src/rank/near-duplicate.ts';
 import { DUPLICATE_GAP } from '../../src/rank/ranker.ts';
 import type { CaseRows } from './feature-rows.ts';
 
-/** New order (candidate ids) for weights over the feature columns (without the prior, whose weight is 1). */
-export function replicaOrder(rows: CaseRows, weights: Float64Array, maxDisplacement: number): string[] {
+/** New order (candidate ids) for weights over the feature columns (without
+ *  the prior, whose weight is 1). `usesEncoder`: whether the model reads
+ *  content vectors; when it does not, the widget ranks without any
+ *  (rankInputOf's 'auto'), and near-duplicates compare titles. */
+export function replicaOrder(rows: CaseRows, weights: Float64Array, maxDisplacement: number, usesEncoder: boolean): string[] {
+  const seen = usesEncoder ? rows.candidates : rows.bare;
   const scores = rows.rows.map((row) => {
     let sum = row[0] as number;
     for (let k = 0; k < weights.length; k++) sum += (weights[k] as number) * (row[k + 1] as number);
@@ -20,7 +24,7 @@ export function replicaOrder(rows: CaseRows, weights: Float64Array, maxDisplacem
     scores,
     pinned: rows.candidates.map(() => false),
     maxDisplacement,
-    isNearDuplicate: (a, b) => nearDuplicates(rows.candidates[a]!, rows.candidates[b]!),
+    isNearDuplicate: (a, b) => nearDuplicates(seen[a]!, seen[b]!),
     duplicateGap: DUPLICATE_GAP,
   });
   return order.map((p) => rows.candidates[p]!.id);

@@ -18,6 +18,9 @@ export const ROW_COLUMNS = ['prior', ...FEATURE_NAMES] as const;
 export interface CaseRows extends RankingList {
   /** The candidates as the Ranker saw them (server order), for placement. */
   candidates: RankCandidate[];
+  /** The same without content vectors: as the Ranker sees them when its
+   *  model does not use the encoder (near-duplicates then compare titles). */
+  bare: RankCandidate[];
 }
 
 export function featureRows(c: EvalCase, dataset: Dataset, signals: CatalogSignals, topicality: TopicalitySource): CaseRows {
@@ -33,5 +36,6 @@ export function featureRows(c: EvalCase, dataset: Dataset, signals: CatalogSigna
     });
     return row;
   });
-  return { rows, labels: candidates.map((cand) => new Map(c.candidates).get(cand.id) ?? 0), candidates };
+  const bare = candidates.map((cand) => ({ ...cand, vector: undefined }));
+  return { rows, labels: candidates.map((cand) => new Map(c.candidates).get(cand.id) ?? 0), candidates, bare };
 }

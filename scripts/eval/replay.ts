@@ -5,8 +5,8 @@
 import type { HistoryItem, RankCandidate, RankInput, RankOptions } from '../../src/rank/types.ts';
 import type { Dataset, EvalCase } from './dataset.ts';
 import type { CatalogSignals } from './catalog-signals.ts';
-import { rankingUsesEncoder } from '../../src/rank/encoder-use.ts';
-import { availabilityOf } from '../../src/rank/situation.ts';
+import { modelUsesEncoder } from '../../src/rank/encoder-use.ts';
+import { modelFor } from '../../src/rank/ranker.ts';
 
 /** A fixed "now": the data has no timestamps, so recency comes from order alone. */
 export const EVAL_NOW = Date.UTC(2026, 0, 1);
@@ -19,8 +19,9 @@ export interface ReplayOptions {
   model?: RankOptions['model'];
   strength?: number;
   /** Drop every content vector: the ranking the widget makes without the encoder.
-   *  'auto' (default): as the widget does, drop them when the shipped model
-   *  for this list's signals does not use the encoder (it is then not loaded). */
+   *  'auto' (default): as the widget does, drop them when the model that ranks
+   *  this list (the given one, else the shipped one for its signals) does not
+   *  use the encoder (it is then not loaded). */
   withoutVectors?: boolean | 'auto';
 }
 
@@ -52,20 +53,23 @@ export function historyOf(ids: readonly string[], dataset: Dataset, signals: Cat
 }
 
 export function rankInputOf(c: EvalCase, dataset: Dataset, signals: CatalogSignals, options: ReplayOptions): RankInput {
+  const rankOptions: RankOptions = {
+    strength: options.strength ?? 1,
+    maxDisplacement: options.maxDisplacement,
+    weights: options.weights,
+    weightOffsets: options.weightOffsets,
+    model: options.model,
+    now: EVAL_NOW,
+  };
   const auto = options.withoutVectors === undefined || options.withoutVectors === 'auto';
-  const bare = auto ? !rankingUsesEncoder(availabilityOf(candidatesOf(c, dataset, signals))) : options.withoutVectors === true;
+  const bare = auto
+    ? !modelUsesEncoder(modelFor({ candidates: candidatesOf(c, dataset, signals), options: rankOptions }).model)
+    : options.withoutVectors === true;
   return {
     queryVector: bare ? undefined : signals.queryVectors.get(c.query),
     candidates: candidatesOf(c, dataset, signals, bare),
     history: historyOf(c.history, dataset, signals, bare),
     terms: signals.terms,
-    options: {
-      strength: options.strength ?? 1,
-      maxDisplacement: options.maxDisplacement,
-      weights: options.weights,
-      weightOffsets: options.weightOffsets,
-      model: options.model,
-      now: EVAL_NOW,
-    },
+    options: rankOptions,
   };
 }

@@ -115,14 +115,14 @@ function* settingCandidates(
     ),
   );
   if (perFold.some((w) => !w)) return;
+  const usesEncoder = used('content') || setting.topicality === 'content';
   for (const strength of GRID.strength) {
     for (const maxDisplacement of GRID.maxDisplacement) {
       const weightsOf = perFold.map((w) => scaled(w!, strength));
-      const orders = rows.map((r, i) => replicaOrder(r, weightsOf[folds[i] as number]!, maxDisplacement));
+      const orders = rows.map((r, i) => replicaOrder(r, weightsOf[folds[i] as number]!, maxDisplacement, usesEncoder));
       const score = scoreOrders(cases, orders);
       if (!SEGMENT_NAMES.every((seg) => score.ndcg[seg]! >= NDCG_FLOOR * server.ndcg[seg]!)) continue;
       const reciprocalRanks = orders.map((o, i) => reciprocalRank(o, cases[i]!.target));
-      const usesEncoder = used('content') || setting.topicality === 'content';
       yield { setting, strength, maxDisplacement, crossValidated: score, server, usesEncoder, reciprocalRanks };
     }
   }

@@ -19,6 +19,7 @@ import { SITUATION_OF } from './methods.ts';
 import { scoreOrders, trainSituation, type Score } from './train-situation.ts';
 import { featureRows } from './feature-rows.ts';
 import { replicaOrder } from './blend-replica.ts';
+import { modelUsesEncoder } from '../../src/rank/encoder-use.ts';
 import { FEATURE_NAMES } from '../../src/rank/features.ts';
 import { writeWeightsFile } from './weights-file.ts';
 import { messageOf } from '../../src/errors.ts';
@@ -81,7 +82,14 @@ async function main(): Promise<void> {
     const weights = Float64Array.from(FEATURE_NAMES, (n) => chosen.model.weights[n]);
     const viaReplica = scoreOrders(
       known,
-      known.map((c) => replicaOrder(featureRows(c, dataset, own, chosen.model.topicality), weights, chosen.model.maxDisplacement)),
+      known.map((c) =>
+        replicaOrder(
+          featureRows(c, dataset, own, chosen.model.topicality),
+          weights,
+          chosen.model.maxDisplacement,
+          modelUsesEncoder(chosen.model),
+        ),
+      ),
     );
     if (Math.abs(viaRank.mrr.overall! - viaReplica.mrr.overall!) > 1e-9) {
       throw new Error(`${situation}: rank() gives MRR ${viaRank.mrr.overall}, the replica ${viaReplica.mrr.overall}`);
