@@ -6,8 +6,8 @@ import { inServerOrder } from '../../src/rank/ranker.ts';
 import { confidenceGate } from '../../src/rank/confidence.ts';
 import { computeSignals, FEATURE_NAMES } from '../../src/rank/features.ts';
 import { serverPrior } from '../../src/rank/server-prior.ts';
-import type { TopicalitySource } from '../../src/rank/topicality.ts';
 import type { RankCandidate } from '../../src/rank/types.ts';
+import type { RankingModel } from '../../src/rank/default-weights.ts';
 import type { Dataset, EvalCase } from './dataset.ts';
 import type { CatalogSignals } from './catalog-signals.ts';
 import { rankInputOf } from './replay.ts';
@@ -23,10 +23,16 @@ export interface CaseRows extends RankingList {
   bare: RankCandidate[];
 }
 
-export function featureRows(c: EvalCase, dataset: Dataset, signals: CatalogSignals, topicality: TopicalitySource): CaseRows {
+/** `model`: where topicality comes from and the lexical floor (the settings that change the rows). */
+export function featureRows(
+  c: EvalCase,
+  dataset: Dataset,
+  signals: CatalogSignals,
+  model: Pick<RankingModel, 'topicality' | 'lexicalFloor'>,
+): CaseRows {
   const input = rankInputOf(c, dataset, signals, { maxDisplacement: 0, withoutVectors: false });
   const candidates = inServerOrder(input.candidates);
-  const computed = computeSignals(candidates, input.history, { now: input.options.now, topicality, terms: input.terms });
+  const computed = computeSignals(candidates, input.history, { now: input.options.now, ...model, terms: input.terms });
   const gate = confidenceGate(c.history.length);
   const rows = computed.map(({ features }, position) => {
     const row = new Float64Array(ROW_COLUMNS.length);

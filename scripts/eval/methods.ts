@@ -71,6 +71,13 @@ export function allMethods(dataset: Dataset, signals: CatalogSignals, maxDisplac
       order: personalized({ model: { ...model, topicality: 'none' } }),
     });
   }
+  if (model.lexicalFloor > 0) {
+    methods.push({
+      name: 'personalized-no-lexical-floor',
+      description: 'ablation: every title similarity counts, however small',
+      order: personalized({ model: { ...model, lexicalFloor: 0 } }),
+    });
+  }
   if (signals.vectors.size > 0) {
     methods.push({
       name: 'personalized-no-encoder',

@@ -37,6 +37,8 @@ export const GRID = {
   strength: [0.5, 1, 2, 4, 8, 16],
   // Capped at 20: moving an item further than 20 of 50 places is not a reorder a shop accepts (docs/RANKING.md).
   maxDisplacement: [10, 15, 20],
+  /** Title similarities below the floor count as 0 (0: all count). */
+  lexicalFloor: [0, 0.1],
 };
 
 /** Train and validation together, in 4 folds by user; the validation split is the last fold. */
@@ -70,6 +72,7 @@ export interface Chosen {
 
 interface FitSetting {
   topicality: TopicalitySource;
+  lexicalFloor: number;
   leaveOut: FeatureName[];
   l2: number;
   targetPairWeight: number;
@@ -150,22 +153,24 @@ export function trainSituation(
   );
   const grid = SITUATION_GRID[situation];
   const best: { with?: Candidate; without?: Candidate } = {};
-  for (const topicality of grid.topicality) {
-    const rows = cases.map((c) => featureRows(c, dataset, signals, topicality));
+  for (const { topicality, lexicalFloor } of grid.topicality.flatMap((t) =>
+    GRID.lexicalFloor.map((f) => ({ topicality: t, lexicalFloor: f })),
+  )) {
+    const rows = cases.map((c) => featureRows(c, dataset, signals, { topicality, lexicalFloor }));
     const folds = cases.map((c) => foldOf(c.user));
     for (const leaveOut of GRID.leaveOut.filter((l) => l.every((n) => grid.signals.includes(n)))) {
       const used = (name: FeatureName) => grid.signals.includes(name) && !leaveOut.includes(name);
       for (const l2 of GRID.l2) {
         for (const targetPairWeight of GRID.targetPairWeight) {
-          const setting: FitSetting = { topicality, leaveOut, l2, targetPairWeight };
-          const label = `topicality ${topicality}, without [${leaveOut.join(', ')}], l2 ${l2}, target pairs ×${targetPairWeight}`;
+          const setting: FitSetting = { topicality, lexicalFloor, leaveOut, l2, targetPairWeight };
+          const label = `topicality ${topicality}, lexical floor ${lexicalFloor}, without [${leaveOut.join(', ')}], l2 ${l2}, target pairs ×${targetPairWeight}`;
           for (const c of settingCandidates(cases, rows, folds, setting, used, server)) {
             const slot = c.usesEncoder ? 'with' : 'without';
             if (best[slot] && c.crossValidated.mrr.overall! <= best[slot].crossValidated.mrr.overall!) continue;
             best[slot] = {
               ...c,
               label: `${label}, strength ×${c.strength}, maxDisplacement ${c.maxDisplacement}`,
-              model: { weights: {} as RankingModel['weights'], maxDisplacement: c.maxDisplacement, topicality },
+              model: { weights: {} as RankingModel['weights'], maxDisplacement: c.maxDisplacement, topicality, lexicalFloor },
             };
           }
           const lead = [best.with, best.without]
@@ -181,7 +186,7 @@ export function trainSituation(
   const chosen = choose(best, situation, log);
   if (!chosen) return undefined;
   const { setting, strength } = chosen;
-  const rows = cases.map((c) => featureRows(c, dataset, signals, setting.topicality));
+  const rows = cases.map((c) => featureRows(c, dataset, signals, setting));
   const used = (name: FeatureName) => SITUATION_GRID[situation].signals.includes(name) && !setting.leaveOut.includes(name);
   const final = scaled(fitWeights(rows, setting, used) ?? FEATURE_NAMES.map(() => 0), strength);
   chosen.model.weights = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, final[k] as number])) as RankingModel['weights'];

@@ -83,12 +83,7 @@ async function main(): Promise<void> {
     const viaReplica = scoreOrders(
       known,
       known.map((c) =>
-        replicaOrder(
-          featureRows(c, dataset, own, chosen.model.topicality),
-          weights,
-          chosen.model.maxDisplacement,
-          modelUsesEncoder(chosen.model),
-        ),
+        replicaOrder(featureRows(c, dataset, own, chosen.model), weights, chosen.model.maxDisplacement, modelUsesEncoder(chosen.model)),
       ),
     );
     if (Math.abs(viaRank.mrr.overall! - viaReplica.mrr.overall!) > 1e-9) {

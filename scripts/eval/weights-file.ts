@@ -22,6 +22,7 @@ function modelSource(situation: Situation, model: RankingModel, note: string | u
     weights: { ${weights} },
     maxDisplacement: ${model.maxDisplacement},
     topicality: '${model.topicality}',
+    lexicalFloor: ${model.lexicalFloor},
   },`;
 }
 
@@ -40,6 +41,8 @@ export interface RankingModel {
   maxDisplacement: number;
   /** Where topicality comes from ('category' falls back to 'lexical' on a page without categories). */
   topicality: TopicalitySource;
+  /** Title similarities below this count as 0 (src/rank/features.ts). */
+  lexicalFloor: number;
 }
 
 export const DEFAULT_MODELS: Record<Situation, RankingModel> = {

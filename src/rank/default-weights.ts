@@ -12,6 +12,8 @@ export interface RankingModel {
   maxDisplacement: number;
   /** Where topicality comes from ('category' falls back to 'lexical' on a page without categories). */
   topicality: TopicalitySource;
+  /** Title similarities below this count as 0 (src/rank/features.ts). */
+  lexicalFloor: number;
 }
 
 export const DEFAULT_MODELS: Record<Situation, RankingModel> = {
@@ -20,18 +22,21 @@ export const DEFAULT_MODELS: Record<Situation, RankingModel> = {
     weights: { behaviour: 1.076, brand: -0.1059, category: 0.636, lexical: 12.78, content: 0, repeat: -0.2702, seen: 0.1 },
     maxDisplacement: 20,
     topicality: 'category',
+    lexicalFloor: 0,
   },
   // chosen by 4-fold cross-validation over train + validation: topicality category, without [], l2 0.001, target pairs ×1, strength ×2, maxDisplacement 20
   'no-log': {
     weights: { behaviour: 0, brand: -0.009324, category: 0.2398, lexical: 4.829, content: 3.073, repeat: 0.08377, seen: 0.1 },
     maxDisplacement: 20,
     topicality: 'category',
+    lexicalFloor: 0,
   },
   // chosen by 4-fold cross-validation over train + validation: topicality lexical, without [content], l2 0.001, target pairs ×4, strength ×2, maxDisplacement 20
   'titles-only': {
     weights: { behaviour: 0, brand: 0, category: 0, lexical: 3.327, content: 0, repeat: -0.004402, seen: 0.1 },
     maxDisplacement: 20,
     topicality: 'lexical',
+    lexicalFloor: 0,
   },
 };
 

@@ -35,6 +35,9 @@ export interface SignalOptions {
   terms?: TermStatistics | undefined;
   /** The signals to compute (the others stay 0); all when absent. */
   signals?: ReadonlySet<FeatureName> | undefined;
+  /** Title similarities below this count as 0 (a shared "with" or "for" is
+   *  not a shared kind of product); 0 when absent. A fitted model's choice. */
+  lexicalFloor?: number | undefined;
 }
 
 export function zeroFeatures(): FeatureVector {
@@ -156,6 +159,7 @@ function historyContext(history: readonly HistoryItem[], now: number): HistoryCo
 /** What rank() computes for one candidate beyond its topicality: lexical and content similarity to each distinct history item. */
 interface Similarities {
   lexical?: Float64Array | undefined;
+  lexicalFloor: number;
   content?: { candidates: Array<Float32Array | undefined>; extra: Array<Float32Array | undefined> } | undefined;
 }
 
@@ -181,7 +185,8 @@ function candidateSignals(candidate: RankCandidate, i: number, t: number, h: His
   h.distinct.forEach((index, k) => {
     if ((h.history[index] as HistoryItem).itemId === candidate.id) return;
     const w = h.weights[index] as number;
-    const lexicalValue = sims.lexical ? w * (sims.lexical[i * h.distinct.length + k] as number) : 0;
+    const lexical = sims.lexical ? (sims.lexical[i * h.distinct.length + k] as number) : 0;
+    const lexicalValue = lexical >= sims.lexicalFloor ? w * lexical : 0;
     const contentValue = sims.content ? w * Math.max(0, centeredCosine(sims.content.candidates[i], sims.content.extra[k])) : 0;
     if (lexicalValue > best.lexical[1]) best.lexical = [index, lexicalValue];
     if (contentValue > best.content[1]) best.content = [index, contentValue];
@@ -195,7 +200,7 @@ function candidateSignals(candidate: RankCandidate, i: number, t: number, h: His
  * Signals for every candidate (candidates in server order).
  * - behaviour: ln(1 + Σ weight(h) · co-purchase count(candidate, h)).
  * - brand / category: recency-weighted share of history with the same brand / category.
- * - lexical: max over history of weight(h) · TF-IDF title cosine.
+ * - lexical: max over history of weight(h) · TF-IDF title cosine (0 below the model's floor).
  * - content: max over history of weight(h) · cosine of list-centred encoder vectors.
  * - repeat: already bought; seen: viewed, clicked or carted but not bought.
  * behaviour, brand, lexical and content are scaled by the candidate's topicality.
@@ -217,6 +222,7 @@ export function computeSignals(
   }
   const sims: Similarities = {
     lexical: wanted('lexical') ? lexicalOnce().toHistory : undefined,
+    lexicalFloor: options.lexicalFloor ?? 0,
     content: wanted('content')
       ? centeredVectors(
           candidates.map((c) => c.vector),

@@ -78,6 +78,7 @@ export function rank(input: RankInput): RankResult {
   const signals = computeSignals(candidates, history, {
     now: input.options.now,
     topicality: model.topicality,
+    lexicalFloor: model.lexicalFloor,
     terms: input.terms,
     signals: new Set(FEATURE_NAMES.filter((name) => weights[name] !== 0)),
   });

@@ -9,6 +9,7 @@ const model = (content: number, topicality: RankingModel['topicality']): Ranking
   weights: { ...zeroFeatures(), lexical: 3, content },
   maxDisplacement: 20,
   topicality,
+  lexicalFloor: 0,
 });
 
 test('a model uses the encoder when it weighs content or takes topicality from content', () => {

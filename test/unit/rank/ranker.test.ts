@@ -30,7 +30,12 @@ function input(
     options: {
       strength: 1,
       maxDisplacement: partial.maxDisplacement ?? 10,
-      model: { weights: { ...zeroFeatures(), ...partial.weights }, maxDisplacement: 1000, topicality: partial.topicality ?? 'none' },
+      model: {
+        weights: { ...zeroFeatures(), ...partial.weights },
+        maxDisplacement: 1000,
+        topicality: partial.topicality ?? 'none',
+        lexicalFloor: 0,
+      },
       now: NOW,
     },
   };

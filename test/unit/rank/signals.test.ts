@@ -4,6 +4,7 @@ import { behaviourPush } from '../../../src/rank/behaviour-signal.ts';
 import { centeredCosine, centeredVectors } from '../../../src/rank/content-affinity.ts';
 import { categoryTopicality, similarityTopicality } from '../../../src/rank/topicality.ts';
 import { availabilityOf, situationOf } from '../../../src/rank/situation.ts';
+import { computeSignals } from '../../../src/rank/features.ts';
 
 test('behaviour: ln(1 + Σ weight · count), shared out over the history items in proportion', () => {
   const byKey = new Map([
@@ -66,4 +67,21 @@ test('availability: neighbours, fields and vectors as the candidates carry them'
   assert.deepEqual(all, { behaviour: true, fields: true, vectors: true });
   assert.equal(situationOf({ behaviour: false, fields: false }), 'titles-only');
   assert.equal(availabilityOf([{ ...base, id: 'a', neighbours: [] }]).behaviour, false);
+});
+
+test('lexical floor: a title sharing only "with" counts below the floor, one sharing the kind of product above it', () => {
+  const now = Date.UTC(2026, 0, 1);
+  const candidates = ['Gaming headset with microphone', 'Pro racing pedals with clutch', 'Wireless keyboard'].map((title, serverRank) => ({
+    id: `c${serverRank}`,
+    serverRank,
+    title,
+  }));
+  const history = [{ itemId: 'h', title: 'Apex racing pedals with load cell brake', type: 'view' as const, time: now }];
+  const lexical = (lexicalFloor: number) =>
+    computeSignals(candidates, history, { now, topicality: 'none', lexicalFloor }).map((s) => s.features.lexical);
+  const all = lexical(0);
+  assert.ok(all[0]! > 0, 'without a floor the shared "with" counts');
+  const floored = lexical(0.1);
+  assert.deepEqual([floored[0], floored[2]], [0, 0], 'with the floor it does not, nor a stray shared gram');
+  assert.equal(floored[1], all[1], 'the racing pedals keep their full similarity');
 });
