@@ -1,8 +1,10 @@
 // Prints the tables docs/RANKING.md quotes, from an evaluation's summary.json:
 //   npx tsx scripts/eval/markdown-report.ts eval/results/summary.json [test|all|validation|train]
 import { readFileSync } from 'node:fs';
+import { FEATURE_NAMES } from '../../src/rank/features.ts';
+import { modelUsesEncoder } from '../../src/rank/encoder-use.ts';
 import type { EvalSummaryFile } from './run-eval.ts';
-import { SEGMENTS, type SegmentSummary } from './summarize.ts';
+import { SEGMENTS, SUBSETS, type SegmentSummary } from './summarize.ts';
 
 type Interval = SegmentSummary['mrrDiff'];
 const pct = (x: number): string => `${x >= 1 ? '+' : '−'}${Math.abs((x - 1) * 100).toFixed(1)} %`;
@@ -40,6 +42,41 @@ function methodRows(results: Record<string, Record<string, SegmentSummary>>): st
   return rows;
 }
 
+/** The models the evaluation ranked with (the shipped ones). */
+export function modelsTable(file: EvalSummaryFile): string {
+  const rows = [
+    `| situation | ${FEATURE_NAMES.join(' | ')} | topicality | lexical floor | max displacement | encoder |`,
+    `|---|${FEATURE_NAMES.map(() => '---|').join('')}---|---|---|---|`,
+  ];
+  for (const [situation, model] of Object.entries(file.settings.models)) {
+    const weights = FEATURE_NAMES.map((n) => String(model.weights[n]));
+    rows.push(
+      `| ${situation} | ${weights.join(' | ')} | ${model.topicality} | ${model.lexicalFloor ?? 0} | ${model.maxDisplacement} | ${modelUsesEncoder(model) ? 'loaded' : 'not loaded'} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+/** The issue's bars per condition and split, from `acceptance`. */
+export function acceptanceTable(file: EvalSummaryFile): string {
+  const subsets = SUBSETS.filter((s) => Object.values(file.conditions).some((r) => r?.acceptance[s]));
+  const rows = [`| condition (bar) | ${subsets.join(' | ')} |`, `|---|${subsets.map(() => '---|').join('')}`];
+  for (const [condition, report] of Object.entries(file.conditions)) {
+    const first = Object.values(report?.acceptance ?? {})[0];
+    if (!first) continue;
+    const cells = subsets.map((subset) => {
+      const a = report!.acceptance[subset];
+      if (!a) return '';
+      const ndcg = a.ndcgAtLeast099 ? 'NDCG ok' : '**NDCG below 0.99 ×**';
+      return `${a.mrrMet ? '' : '**'}×${a.mrrRatio.toFixed(3)}${a.mrrMet ? '' : '**'}, ${ndcg}`;
+    });
+    rows.push(
+      `| ${condition} (MRR ${first.mrrSegment === 'overall' ? '' : `${first.mrrSegment} `}≥ ${first.mrrTarget} ×) | ${cells.join(' | ')} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
 export function markdownReport(file: EvalSummaryFile, subset: 'all' | 'train' | 'validation' | 'test'): string {
   const out: string[] = [];
   for (const [condition, report] of Object.entries(file.conditions)) {
@@ -54,5 +91,5 @@ export function markdownReport(file: EvalSummaryFile, subset: 'all' | 'train' | 
 if (process.argv[1]?.endsWith('markdown-report.ts')) {
   const [path = 'eval/results/summary.json', subset = 'test'] = process.argv.slice(2);
   const file = JSON.parse(readFileSync(path, 'utf8')) as EvalSummaryFile;
-  console.log(markdownReport(file, subset as 'test'));
+  console.log(`${modelsTable(file)}\n\n${acceptanceTable(file)}\n\n${markdownReport(file, subset as 'test')}`);
 }
