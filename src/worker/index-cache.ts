@@ -43,8 +43,9 @@ export class IndexCache {
   async neighbours(url: string, ids: string[], problems: Problem[]): Promise<Map<string, Neighbour[]>> {
     const neighbours = new Map<string, Neighbour[]>();
     const index = await this.open(url, {}, problems);
+    if (index?.manifest.behaviour !== 'co-purchase') return neighbours; // built without a log: no shard to read
     try {
-      for (const [id, item] of (await index?.lookup(ids)) ?? []) if (item.neighbours.length) neighbours.set(id, item.neighbours);
+      for (const [id, item] of await index.lookup(ids)) if (item.neighbours.length) neighbours.set(id, item.neighbours);
     } catch (err) {
       problems.push(EdgeRerankError.problem('index', err));
     }

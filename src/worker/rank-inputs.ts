@@ -1,10 +1,14 @@
 // Where a ranking's inputs are prepared: the wire → rank mapping (in one
-// place), and the decision of what each ranking needs — the encoder only when
-// there is history to compare with, behavioural neighbours from the index
-// even without a model. New signals plug in here (prepareRankInput).
+// place), and the decision of what each ranking needs — nothing without
+// history; behavioural neighbours from the index, which need no model; the
+// encoder only when the fitted model for what the list has (its situation,
+// src/rank/situation.ts) reads content vectors (rankingUsesEncoder). New
+// signals plug in here (prepareRankInput).
 import { EdgeRerankError } from '../errors.ts';
 import type { HistoryEvent, HistoryStore } from '../history/history-store.ts';
 import type { SkippedRowsListener } from '../history/stored-rows.ts';
+import { rankingUsesEncoder } from '../rank/encoder-use.ts';
+import { availabilityOf } from '../rank/situation.ts';
 import type { HistoryItem, RankCandidate, RankInput } from '../rank/types.ts';
 import type { Backend, RerankRequest, WireCandidate } from './api.ts';
 import { chooseBackend } from './backend-choice.ts';
@@ -48,8 +52,8 @@ export interface InputSources {
   onSkipped: SkippedRowsListener;
 }
 
-/** No history → the ranking is the server order exactly: no model needed. */
-function needsEncoder(request: RerankRequest, history: HistorySnapshot): boolean {
+/** No history → the ranking is the server order exactly: nothing to load. */
+function hasHistory(request: RerankRequest, history: HistorySnapshot): boolean {
   return history.events.length > 0 && request.strength > 0;
 }
 
@@ -57,9 +61,26 @@ function withVectors(input: RankInput, resolved: ResolvedVectors): RankInput {
   return {
     ...input,
     queryVector: resolved.queryVector,
-    candidates: input.candidates.map((c) => ({ ...c, vector: resolved.vectors.get(c.id), neighbours: resolved.neighbours.get(c.id) })),
+    candidates: input.candidates.map((c) => ({ ...c, vector: resolved.vectors.get(c.id) })),
     history: input.history.map((h) => ({ ...h, vector: resolved.vectors.get(h.itemId) })),
   };
+}
+
+/** The index's co-purchase neighbours of the candidates: no model needed, so
+ *  they are known before deciding whether to load one. `usable` is false when
+ *  the index failed (its problem is reported once, here). */
+async function withNeighbours(
+  input: RankInput,
+  request: RerankRequest,
+  indexes: IndexCache,
+  run: RerankRun,
+): Promise<{ input: RankInput; usable: boolean }> {
+  if (!request.index) return { input, usable: false };
+  const ids = input.candidates.map((c) => c.id);
+  const reported = run.problems.length;
+  const neighbours = await run.time('vectors', () => indexes.neighbours(request.index!, ids, run.problems));
+  const candidates = input.candidates.map((c) => ({ ...c, neighbours: neighbours.get(c.id) }));
+  return { input: { ...input, candidates }, usable: run.problems.length === reported };
 }
 
 /** The seam: everything rank() gets for this request. Throws NeedsFreshWorker
@@ -73,27 +94,30 @@ export async function prepareRankInput(
 ): Promise<PreparedInput> {
   const choice = await chooseBackend(request.device);
   if (choice.note) run.problems.push({ code: 'backend', message: choice.note });
-  const input: RankInput = {
+  const bare: RankInput = {
     candidates: request.candidates.map(rankCandidate),
     history: history.events.map(historyItem),
-    options: { strength: request.strength, maxDisplacement: request.maxDisplacement, weightOffsets: history.weightOffsets, now: Date.now() },
+    options: {
+      strength: request.strength,
+      maxDisplacement: request.maxDisplacement,
+      weightOffsets: history.weightOffsets,
+      now: Date.now(),
+    },
   };
-  if (!needsEncoder(request, history)) return { input, backend: choice.backend, embedded: 0 };
+  if (!hasHistory(request, history)) return { input: bare, backend: choice.backend, embedded: 0 };
+  const { input, usable } = await withNeighbours(bare, request, sources.indexes, run);
+  // The model and its runtime (~10 MB on a first visit) load only for a list
+  // whose fitted model reads content vectors; the others rank without them.
+  if (!rankingUsesEncoder(availabilityOf(input.candidates))) return { input, backend: choice.backend, embedded: 0 };
   try {
-    const resolved = await sources.vectors.resolve(request, history.events, choice.backend, sources, run);
+    const vectorRequest = usable ? request : { ...request, index: null }; // a failed index is not asked twice
+    const resolved = await sources.vectors.resolve(vectorRequest, history.events, choice.backend, sources, run);
     return { input: withVectors(input, resolved), backend: resolved.backend, embedded: resolved.embedded };
   } catch (err) {
     if (err instanceof NeedsFreshWorker) throw err;
-    // Without vectors the Ranker still has brand/category/repeat signals,
-    // and the index's behavioural neighbours, which need no model.
+    // Without vectors the Ranker still has its title, brand, category and
+    // repeat signals, and the neighbours, which need no model.
     run.problems.push(EdgeRerankError.problem('model-load', err));
-    if (!request.index) return { input, backend: choice.backend, embedded: 0 };
-    const neighbours = await sources.indexes.neighbours(
-      request.index,
-      request.candidates.map((c) => c.id),
-      run.problems,
-    );
-    const candidates = input.candidates.map((c) => ({ ...c, neighbours: neighbours.get(c.id) }));
-    return { input: { ...input, candidates }, backend: choice.backend, embedded: 0 };
+    return { input, backend: choice.backend, embedded: 0 };
   }
 }

@@ -1,8 +1,11 @@
-// <edge-rerank index="…"> with an index built by the project's own batch
-// builder: candidate vectors come from the index (only the query and viewed
-// items are embedded on the device) and the behavioural neighbours learned from an interaction log
-// move up what shoppers bought together with what this shopper viewed. An
-// index built for another model is ignored with one warning.
+// <edge-rerank index="…"> with indexes built by the project's own batch
+// builder. With an interaction log the index holds behavioural neighbours:
+// the list is then in the `full` situation, whose fitted model reads no
+// content vectors, so no model or runtime is fetched at all and what shoppers
+// bought together with what this shopper viewed moves up. Without a log the
+// index gives the candidates' vectors (only viewed items off screen are
+// embedded on the device); one built for another model is ignored with one
+// warning.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,17 +41,20 @@ before(async () => {
     { user: 'u9', items: ['mar-stove', 'tun-hat'] },
   ];
   writeFileSync(join(tmp, 'purchases.jsonl'), baskets.map((b) => JSON.stringify(b)).join('\n'));
-  await buildIndex({
-    catalog: join(tmp, 'catalog.jsonl'),
-    interactions: join(tmp, 'purchases.jsonl'),
-    out: join(tmp, 'index'),
-    model: join(MODELS, 'default'),
-    device: 'cpu',
-    tokenizerWorkers: 0,
-    itemsPerShard: 1,
-  });
-  // The same index, claiming another model.
-  cpSync(join(tmp, 'index'), join(tmp, 'other-model-index'), { recursive: true });
+  const build = (out: string, interactions?: string) =>
+    buildIndex({
+      catalog: join(tmp, 'catalog.jsonl'),
+      interactions,
+      out: join(tmp, out),
+      model: join(MODELS, 'default'),
+      device: 'cpu',
+      tokenizerWorkers: 0,
+      itemsPerShard: 1,
+    });
+  await build('index', join(tmp, 'purchases.jsonl'));
+  await build('vectors-index'); // no log: vectors only
+  // The vectors-only index, claiming another model.
+  cpSync(join(tmp, 'vectors-index'), join(tmp, 'other-model-index'), { recursive: true });
   const manifestPath = join(tmp, 'other-model-index', 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { model: { sha256: string } };
   manifest.model.sha256 = '0'.repeat(64);
@@ -68,16 +74,21 @@ after(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-test('vectors and neighbours come from the index: only the query is embedded, bought-together items move up', async () => {
+/** Requests for the model or its runtime since `from`. */
+const encoderRequests = (from: number) =>
+  shop.server.requests
+    .slice(from)
+    .map((r) => r.url)
+    .filter((url) => url.startsWith('/models/') || url.startsWith('/dist/ort/') || url.includes('transformers'));
+
+test('neighbours from an index built with a log: no model is fetched, bought-together items move up', async () => {
+  const from = shop.server.requests.length;
   await page.goto(shop.page('/search-index', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/index/' } })));
   const snap = await awaitRerank(page);
   assert.equal(snap.status, 'reranked', JSON.stringify(snap.problem));
   assert.deepEqual(snap.errors, []);
-  // Every candidate's vector came from the index; only the viewed items that
-  // are not on screen were embedded here (looking them up would reveal them).
-  const viewedOffScreen = VIEWED.filter((v) => !RESULTS.some((r) => r.id === v.id)).length;
-  assert.ok(viewedOffScreen > 0);
-  assert.equal(snap.detail?.embedded, viewedOffScreen);
+  assert.deepEqual(encoderRequests(from), [], 'the full model reads no content vectors: the encoder is not downloaded');
+  assert.equal(snap.detail?.embedded, 0);
   assert.ok(snap.dom.indexOf('ork-mug') < SERVER_ORDER.indexOf('ork-mug'), 'the bought-together mug did not move up');
   assert.match(
     snap.detail!.reasons['ork-mug'] ?? '',
@@ -96,6 +107,21 @@ test('vectors and neighbours come from the index: only the query is embedded, bo
   for (const request of shards) assert.ok(onScreen.has(request.url), `${request.url} is not a shard of an item on screen`);
 });
 
+test('vectors from an index built without a log: only the viewed items off screen are embedded', async () => {
+  await page.goto(
+    shop.page('/search-vectors-index', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/vectors-index/' } })),
+  );
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked', JSON.stringify(snap.problem));
+  assert.deepEqual(snap.errors, []);
+  // Every candidate's vector came from the index; only the viewed items that
+  // are not on screen were embedded here (looking them up would reveal them).
+  const viewedOffScreen = VIEWED.filter((v) => !RESULTS.some((r) => r.id === v.id)).length;
+  assert.ok(viewedOffScreen > 0);
+  assert.equal(snap.detail?.embedded, viewedOffScreen);
+  assert.ok(shop.server.requests.some((r) => r.url.startsWith('/idx/vectors-index/shards/')));
+});
+
 test('an index built for another model: one index error, vectors embedded on the device instead', async () => {
   await page.goto(
     shop.page('/search-other-index', searchPageHtml({ query: QUERY, products: RESULTS, element: { index: '/idx/other-model-index/' } })),
@@ -110,7 +136,8 @@ test('an index built for another model: one index error, vectors embedded on the
   assert.ok(snap.detail!.embedded > 0);
 });
 
-test("model missing: one model-load error, yet the index's neighbours still move bought-together items up", async () => {
+test("model missing: not needed for a list with the index's neighbours: no error, bought-together items move up", async () => {
+  const from = shop.server.requests.length;
   await page.goto(
     shop.page(
       '/search-index-no-model',
@@ -119,10 +146,8 @@ test("model missing: one model-load error, yet the index's neighbours still move
   );
   const snap = await awaitRerank(page);
   assert.equal(snap.status, 'reranked');
-  assert.deepEqual(
-    snap.errors.map((e) => e.code),
-    ['model-load'],
-  );
+  assert.deepEqual(snap.errors, []);
+  assert.ok(!shop.server.requests.slice(from).some((r) => r.url.startsWith('/no-model-here/')));
   assert.ok(snap.dom.indexOf('ork-mug') < SERVER_ORDER.indexOf('ork-mug'));
   assert.match(snap.detail!.reasons['ork-mug'] ?? '', /Kestrel Ridge two-person tent/);
 });

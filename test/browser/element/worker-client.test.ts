@@ -80,9 +80,11 @@ test(
       await workerClient.track({ itemId: 'tent', type: 'view', title: 'Ridge tent' });
       const response = await workerClient.rerank({
         query: 'tent',
+        // With categories and no index the list is in the no-log situation,
+        // whose fitted model reads content vectors: the model loads.
         candidates: [
-          { id: 'a', serverRank: 0, title: 'Stove' },
-          { id: 'b', serverRank: 1, title: 'Tent pegs' },
+          { id: 'a', serverRank: 0, title: 'Stove', category: 'Stoves' },
+          { id: 'b', serverRank: 1, title: 'Tent pegs', category: 'Tents' },
         ],
         model,
         index: null,
