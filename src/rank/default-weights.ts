@@ -17,21 +17,21 @@ export interface RankingModel {
 }
 
 export const DEFAULT_MODELS: Record<Situation, RankingModel> = {
-  // chosen by 4-fold cross-validation over train + validation: topicality category, without [content], l2 0.001, target pairs ×4, strength ×4, maxDisplacement 20
+  // chosen by 4-fold cross-validation over train + validation: topicality category, lexical floor 0.1, without [content], l2 0.001, target pairs ×4, strength ×8, maxDisplacement 20
   full: {
-    weights: { behaviour: 1.076, brand: -0.1059, category: 0.636, lexical: 12.78, content: 0, repeat: -0.2702, seen: 0.1 },
+    weights: { behaviour: 2.071, brand: 2.287, category: 1.393, lexical: 9.334, content: 0, repeat: -0.9123, seen: 0.1 },
     maxDisplacement: 20,
     topicality: 'category',
-    lexicalFloor: 0,
+    lexicalFloor: 0.1,
   },
-  // chosen by 4-fold cross-validation over train + validation: topicality category, without [], l2 0.001, target pairs ×1, strength ×2, maxDisplacement 20
+  // chosen by 4-fold cross-validation over train + validation: topicality category, lexical floor 0, without [], l2 0.001, target pairs ×1, strength ×2, maxDisplacement 20
   'no-log': {
     weights: { behaviour: 0, brand: -0.009324, category: 0.2398, lexical: 4.829, content: 3.073, repeat: 0.08377, seen: 0.1 },
     maxDisplacement: 20,
     topicality: 'category',
     lexicalFloor: 0,
   },
-  // chosen by 4-fold cross-validation over train + validation: topicality lexical, without [content], l2 0.001, target pairs ×4, strength ×2, maxDisplacement 20
+  // chosen by 4-fold cross-validation over train + validation: topicality lexical, lexical floor 0, without [content], l2 0.001, target pairs ×4, strength ×2, maxDisplacement 20
   'titles-only': {
     weights: { behaviour: 0, brand: 0, category: 0, lexical: 3.327, content: 0, repeat: -0.004402, seen: 0.1 },
     maxDisplacement: 20,
