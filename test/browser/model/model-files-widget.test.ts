@@ -21,8 +21,10 @@ import { QUERY, RESULTS, VIEWED } from '../element/test-catalog.ts';
 
 let shop: Shop;
 let page: Page;
-/** Results sharing no brand or category with VIEWED: only the model could relate them. */
-const UNRELATED = RESULTS.filter((p) => p.brand !== 'Kestrel');
+/** Results sharing no brand, category or title words with VIEWED: only the
+ *  model could relate them. (Not the mug: its "camping" shares "-ping" grams
+ *  with the viewed "sleeping bag", so the titles relate them.) */
+const UNRELATED = RESULTS.filter((p) => p.brand !== 'Kestrel' && p.id !== 'ork-mug');
 
 /** Serves the default model under `prefix`, with `file` replaced by `bytes`. */
 function serveModelWith(prefix: string, file: string, bytes: Buffer): void {
