@@ -1,17 +1,7 @@
-// Which shard holds an item: a stable hash of its id, so the builder and the
-// browser agree without a lookup table, and the browser fetches only the
-// shards of the candidates on screen.
-
-/** 32-bit FNV-1a over the UTF-8 bytes of the id (simple, well known, and the
- *  same in every JavaScript engine and any other language). */
-export function fnv1a32(id: string): number {
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(id)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+// Which shard holds an item: a stable hash of its id (FNV-1a, 32 bits), so
+// the builder and the browser agree without a lookup table, and the browser
+// fetches only the shards of the candidates on screen.
+import { fnv1a32 } from '../rank/fnv1a32.ts';
 
 export function shardOf(id: string, shardCount: number): number {
   return fnv1a32(id) % shardCount;

@@ -4,7 +4,7 @@
 // history ever has to be looked up anywhere. Two ids of one catalog share a
 // key with probability ~n²/2³³ (the builder reports any it finds); a shared
 // key only mixes those two items' co-purchase pushes.
-import { fnv1a32 } from '../index/shard-of.ts';
+import { fnv1a32 } from './fnv1a32.ts';
 
 export function neighbourKey(id: string): number {
   return fnv1a32(id);

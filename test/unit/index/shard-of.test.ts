@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fnv1a32, shardCountFor, shardOf } from '../../../src/index/shard-of.ts';
+import { shardCountFor, shardOf } from '../../../src/index/shard-of.ts';
+import { fnv1a32 } from '../../../src/rank/fnv1a32.ts';
 
 test('fnv1a32 matches the published FNV-1a test vectors', () => {
   assert.equal(fnv1a32(''), 0x811c9dc5);
