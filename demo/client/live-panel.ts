@@ -86,6 +86,13 @@ async function showCaches(): Promise<void> {
   list.replaceChildren(...lines);
 }
 
+/** Why a list was ranked without the encoder: its fitted model reads no content vectors (docs/RANKING.md). */
+const SITUATION_WITHOUT_MODEL: Record<RerankedDetail['situation'], string> = {
+  full: "The shop's index carries co-purchase data for these products: they are ranked from it and from their titles, which beat the model on the evaluation, so the model was not downloaded.",
+  'no-log': 'Ranked from titles, categories and brands; the model could not be used this time (see the error above).',
+  'titles-only': 'Ranked by how the titles compare with what this shopper viewed; on titles alone the model did not earn its download.',
+};
+
 export function initLivePanel(): void {
   showProgress();
   void showCaches();
@@ -93,9 +100,12 @@ export function initLivePanel(): void {
     const detail = (event as CustomEvent<RerankedDetail>).detail;
     const element = event.target as HTMLElement;
     showTimings(detail);
-    if (detail.historySize > 0) {
+    if (detail.historySize > 0 && detail.usedEncoder) {
       $('backend')!.textContent = detail.backend === 'webgpu' ? 'WebGPU' : 'WASM (WebAssembly)';
       void backendReason(detail.backend, element.getAttribute('device') ?? 'auto').then((why) => ($('why')!.textContent = why));
+    } else if (detail.historySize > 0) {
+      $('backend')!.textContent = 'No model needed for this list';
+      $('why')!.textContent = SITUATION_WITHOUT_MODEL[detail.situation];
     }
     void showCaches();
   });

@@ -431,6 +431,8 @@ export class EdgeRerankElement extends LitElement {
       reasons,
       reasonDetails,
       backend: response.backend,
+      situation: response.situation,
+      usedEncoder: response.usedEncoder,
       historySize: response.historySize,
       embedded: response.embedded,
       applied,

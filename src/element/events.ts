@@ -2,6 +2,7 @@
 // shop can listen on document.
 import type { Backend, Problem, WorkerTimings } from '../worker/api.ts';
 import type { Reason } from '../rank/types.ts';
+import type { Situation } from '../rank/situation.ts';
 
 export const READY_EVENT = 'edge-rerank-ready';
 export const RERANKED_EVENT = 'edge-rerank-reranked';
@@ -43,6 +44,10 @@ export interface RerankedDetail {
   /** The same reasons as data, in the new order: which history item pushed each item up, and through which signal. */
   reasonDetails: Reason[];
   backend: Backend;
+  /** What this list gave, which picked the fitted model: `full` (the index's co-purchase data), `no-log` (category or brand), `titles-only`. */
+  situation: Situation;
+  /** Whether the on-device encoder ranked this list: models that read no content vectors never download it. */
+  usedEncoder: boolean;
   timings: RerankTimings;
   /** False when the result came after the budget and the shopper was already using the list. */
   applied: boolean;

@@ -6,6 +6,7 @@ import { transferHandlers, type TransferHandler } from 'comlink';
 import { EdgeRerankError, type ErrorCode, type Problem } from '../errors.ts';
 import type { HistoryExport, NewEvent } from '../history/history-store.ts';
 import type { Reason } from '../rank/types.ts';
+import type { Situation } from '../rank/situation.ts';
 
 export type { Problem } from '../errors.ts';
 export type { HistoryExport } from '../history/history-store.ts';
@@ -62,6 +63,10 @@ export interface RerankResponse {
   /** Structured reasons (the element turns them into text). */
   reasons: Record<string, Reason>;
   backend: Backend;
+  /** What the list gave, which picked the fitted model (src/rank/situation.ts). */
+  situation: Situation;
+  /** Whether this ranking used the on-device encoder (only models that read content vectors load it). */
+  usedEncoder: boolean;
   /** Number of history events the ranking used (0 → server order). */
   historySize: number;
   /** Candidates and history items embedded on the device for this rerank. */

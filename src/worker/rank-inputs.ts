@@ -40,6 +40,8 @@ export interface PreparedInput {
   backend: Backend;
   /** Texts embedded on the device for this rerank. */
   embedded: number;
+  /** Whether this ranking read content vectors (and so loaded the encoder). */
+  usedEncoder: boolean;
 }
 
 /** What preparing inputs may use. */
@@ -104,20 +106,20 @@ export async function prepareRankInput(
       now: Date.now(),
     },
   };
-  if (!hasHistory(request, history)) return { input: bare, backend: choice.backend, embedded: 0 };
+  if (!hasHistory(request, history)) return { input: bare, backend: choice.backend, embedded: 0, usedEncoder: false };
   const { input, usable } = await withNeighbours(bare, request, sources.indexes, run);
   // The model and its runtime (~10 MB on a first visit) load only for a list
   // whose fitted model reads content vectors; the others rank without them.
-  if (!rankingUsesEncoder(availabilityOf(input.candidates))) return { input, backend: choice.backend, embedded: 0 };
+  if (!rankingUsesEncoder(availabilityOf(input.candidates))) return { input, backend: choice.backend, embedded: 0, usedEncoder: false };
   try {
     const vectorRequest = usable ? request : { ...request, index: null }; // a failed index is not asked twice
     const resolved = await sources.vectors.resolve(vectorRequest, history.events, choice.backend, sources, run);
-    return { input: withVectors(input, resolved), backend: resolved.backend, embedded: resolved.embedded };
+    return { input: withVectors(input, resolved), backend: resolved.backend, embedded: resolved.embedded, usedEncoder: true };
   } catch (err) {
     if (err instanceof NeedsFreshWorker) throw err;
     // Without vectors the Ranker still has its title, brand, category and
     // repeat signals, and the neighbours, which need no model.
     run.problems.push(EdgeRerankError.problem('model-load', err));
-    return { input, backend: choice.backend, embedded: 0 };
+    return { input, backend: choice.backend, embedded: 0, usedEncoder: false };
   }
 }

@@ -72,6 +72,8 @@ export class RerankService implements RerankWorkerApi {
       scores: result.scores,
       reasons: result.reasons,
       backend: prepared.backend,
+      situation: result.situation,
+      usedEncoder: prepared.usedEncoder,
       historySize: prepared.input.history.length,
       embedded: prepared.embedded,
       timings: run.finish(),

@@ -61,6 +61,11 @@ test('a persona click replays its history through the widget and opens a persona
   );
   assert.ok(shifted > withReason.length, 'other items shifted too, and were not counted as moved by history');
   for (const item of view.marks.filter((m) => !withReason.includes(m.id) && m.mark)) assert.match(item.mark!, /^[↓↑]\d+$/);
+  // The demo's index carries co-purchase data: the fitted model for that reads
+  // no content vectors, and the live panel says so instead of naming a backend.
+  assert.equal(view.detail.usedEncoder, false);
+  assert.equal(await page.textContent('[data-live="backend"]'), 'No model needed for this list');
+  assert.match((await page.textContent('[data-live="why"]')) ?? '', /co-purchase data/);
   assert.deepEqual(widgetLines, []);
   await context.close();
 });

@@ -116,6 +116,8 @@ test('the search page moves the viewed brand up, within max-displacement, with r
   const detail = snap.detail!;
   assert.equal(detail.historySize, 3);
   assert.equal(detail.backend, 'wasm');
+  assert.equal(detail.situation, 'no-log', 'the page gives brands and categories, no index');
+  assert.equal(detail.usedEncoder, true);
   assert.equal(detail.applied, true);
   assert.deepEqual(snap.dom, detail.order, 'the DOM shows the order the event reports');
   assert.deepEqual([...snap.dom].sort(), [...SERVER_ORDER].sort(), 'every item is still there exactly once');

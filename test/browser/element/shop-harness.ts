@@ -177,6 +177,8 @@ export interface RerankSnapshot {
     scores: Record<string, number>;
     reasons: Record<string, string>;
     backend: string;
+    situation: 'full' | 'no-log' | 'titles-only';
+    usedEncoder: boolean;
     applied: boolean;
     historySize: number;
     embedded: number;

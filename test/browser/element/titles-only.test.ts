@@ -63,6 +63,8 @@ for (const device of ['wasm', 'webgpu'] as const) {
     const downloads = shop.server.requests.map((r) => r.url).filter((url) => url.startsWith('/models/') || url.includes('/ort/'));
     assert.deepEqual(downloads, [], 'the encoder is not downloaded for a ranking that does not use it');
     assert.equal(snap.detail!.embedded, 0);
+    assert.equal(snap.detail!.situation, 'titles-only');
+    assert.equal(snap.detail!.usedEncoder, false, 'the event says the encoder did not rank this list');
     assertNothingPrivateSent(shop, viewedTitles);
   });
 }

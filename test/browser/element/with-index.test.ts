@@ -89,6 +89,8 @@ test('neighbours from an index built with a log: no model is fetched, bought-tog
   assert.deepEqual(snap.errors, []);
   assert.deepEqual(encoderRequests(from), [], 'the full model reads no content vectors: the encoder is not downloaded');
   assert.equal(snap.detail?.embedded, 0);
+  assert.equal(snap.detail?.situation, 'full');
+  assert.equal(snap.detail?.usedEncoder, false);
   assert.ok(snap.dom.indexOf('ork-mug') < SERVER_ORDER.indexOf('ork-mug'), 'the bought-together mug did not move up');
   assert.match(
     snap.detail!.reasons['ork-mug'] ?? '',
