@@ -259,7 +259,9 @@ export function assertNothingPrivateSent(shop: Shop, secrets: string[], otherOri
   const fromServer = shop.server.requests.map((r) => ({ method: r.method, url: new URL(r.url, shop.url).href, body: r.body }));
   const all = [...fromServer, ...shop.pageRequests.filter((r) => !r.url.startsWith('blob:') && !r.url.startsWith('data:'))];
   assert.ok(all.length > 0, 'the request log is empty: the test did not load anything');
-  const needles = secrets.flatMap((s) => [s, encodeURIComponent(s), s.toLowerCase()]).concat(['Because you', 'Because%20you']);
+  const needles = secrets
+    .flatMap((s) => [s, encodeURIComponent(s), s.toLowerCase()])
+    .concat(['Because you', 'Often bought with', 'Same brand as'].flatMap((r) => [r, encodeURIComponent(r)]));
   for (const request of all) {
     assert.ok(request.method === 'GET' || request.method === 'HEAD', `${request.method} ${request.url}: the widget never posts`);
     assert.equal(request.body, '', `${request.url} carried a body`);

@@ -73,7 +73,7 @@ test('a co-purchase neighbour of a history item moves up by ln(1 + count), gated
   assert.deepEqual(result.order, ['a', 'd', 'b', 'c', 'e']);
   assert.ok(Math.abs((result.scores.d as number) - (1 / Math.log2(5) + Math.log(2) / 3)) < 1e-12);
   assert.equal(result.features.d?.behaviour, Math.log(2));
-  assert.equal(reasonText(result.reasons.d!), 'Because you bought “Nitrile glove box”');
+  assert.equal(reasonText(result.reasons.d!), 'Often bought with “Nitrile glove box”');
   assert.deepEqual(result.reasons, {
     d: { itemId: 'd', historyItemId: 'h', historyTitle: 'Nitrile glove box', historyType: 'purchase', kind: 'bought-together' },
   });

@@ -31,3 +31,13 @@ test('titles are one line, cut at 80 characters, and "$&" in a title stays liter
   assert.equal(reasonText(reason({ historyTitle: long })), `Because you viewed “${'a'.repeat(79)}…”`);
   assert.equal(reasonText(reason({ historyTitle: 'Price $& more' })), 'Because you viewed “Price $& more”');
 });
+
+test('a push that is about how the candidate relates, not what the shopper did, says so; a shop template still wins', () => {
+  assert.equal(reasonText(reason({ kind: 'same-brand', historyType: 'cart' })), 'Same brand as “Trail shoe”');
+  assert.equal(reasonText(reason({ kind: 'bought-together' })), 'Often bought with “Trail shoe”');
+  assert.equal(reasonText(reason({ kind: 'same-category', historyType: 'purchase' })), 'Because you bought “Trail shoe”');
+  assert.equal(reasonText(reason({ kind: 'seen-before' })), 'Because you viewed “Trail shoe”');
+  // One language on the page: the shop's text for what the shopper did, whatever the kind.
+  const templates = { cart: 'Weil „{title}“ in Ihrem Warenkorb liegt' };
+  assert.equal(reasonText(reason({ kind: 'same-brand', historyType: 'cart' }), templates), 'Weil „Trail shoe“ in Ihrem Warenkorb liegt');
+});
