@@ -62,7 +62,7 @@ const BUILD = {
       type: 'string',
       value: MODEL_DTYPES.join('|'),
       default: 'q8',
-      help: 'q8 = onnx/model_quantized.onnx (what the widget runs), fp32 = onnx/model.onnx',
+      help: 'q8 = onnx/model_quantized.onnx (the widget on WebGPU; on WASM it runs model_int8.onnx, within cosine 0.999 of it), fp32 = onnx/model.onnx',
     },
     device: {
       type: 'string',
