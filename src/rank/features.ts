@@ -25,6 +25,8 @@ export interface CandidateSignals {
   topicality: number;
   /** Per history index: how much that event pushed this candidate, per signal. */
   perHistory: Map<number, Partial<Record<FeatureName, number>>>;
+  /** The title similarity (TF-IDF cosine, unweighted) behind the lexical push; 0 without one. */
+  titleSimilarity?: number;
 }
 
 export interface SignalOptions {
@@ -182,18 +184,19 @@ function candidateSignals(candidate: RankCandidate, i: number, t: number, h: His
 
   // The most similar distinct history item, by title and by content (never the candidate itself).
   const best = { lexical: [-1, 0], content: [-1, 0] } as Record<'lexical' | 'content', [number, number]>;
+  let titleSimilarity = 0;
   h.distinct.forEach((index, k) => {
     if ((h.history[index] as HistoryItem).itemId === candidate.id) return;
     const w = h.weights[index] as number;
     const lexical = sims.lexical ? (sims.lexical[i * h.distinct.length + k] as number) : 0;
     const lexicalValue = lexical >= sims.lexicalFloor ? w * lexical : 0;
     const contentValue = sims.content ? w * Math.max(0, centeredCosine(sims.content.candidates[i], sims.content.extra[k])) : 0;
-    if (lexicalValue > best.lexical[1]) best.lexical = [index, lexicalValue];
+    if (lexicalValue > best.lexical[1]) [best.lexical, titleSimilarity] = [[index, lexicalValue], lexical];
     if (contentValue > best.content[1]) best.content = [index, contentValue];
   });
   if (best.lexical[0] >= 0) push(best.lexical[0], 'lexical', best.lexical[1]);
   if (best.content[0] >= 0) push(best.content[0], 'content', best.content[1]);
-  return { features, perHistory, topicality: t };
+  return { features, perHistory, topicality: t, titleSimilarity };
 }
 
 /**

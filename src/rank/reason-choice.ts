@@ -7,6 +7,13 @@
 import type { HistoryItem, RankCandidate, Reason, ReasonKind } from './types.ts';
 import { FEATURE_NAMES, type CandidateSignals, type FeatureName } from './features.ts';
 
+/** A title push is named in a reason only from this similarity up: titles
+ *  that share little more than "with" or "for" may still reorder a list a
+ *  little (the fitted model counts them), but they are no explanation to
+ *  show a shopper. A product rule, not a fitted value; it never changes the
+ *  order (docs/RANKING.md, Reasons). */
+export const REASON_MIN_TITLE_SIMILARITY = 0.1;
+
 /** The reason kind each history signal stands for. */
 const REASON_KIND: Record<FeatureName, ReasonKind> = {
   behaviour: 'bought-together',
@@ -46,6 +53,7 @@ export function strongestPush(
     let amount = 0;
     const entry = byItem.get(event.itemId) ?? { amount: 0, byKind: new Map(), event: index, eventAmount: -1 };
     for (const name of FEATURE_NAMES) {
+      if (name === 'lexical' && (signals.titleSimilarity ?? 0) < REASON_MIN_TITLE_SIMILARITY) continue;
       const push = Math.max(0, weights[name]) * (parts[name] ?? 0);
       if (!(push > 0)) continue;
       amount += push;

@@ -58,6 +58,15 @@ for (const device of ['wasm', 'webgpu'] as const) {
       );
       assert.ok(snap.badges[p.id], `${p.id} shows its reason badge`);
     }
+    // A title that shares only "with" or "for" with a racing product is no
+    // explanation: such items never carry a reason (REASON_MIN_TITLE_SIMILARITY).
+    const racingIds = new Set(RACING_RESULTS.map((p) => p.id));
+    const explainedOthers = Object.keys(snap.detail!.reasons).filter((id) => !racingIds.has(id));
+    assert.deepEqual(
+      explainedOthers,
+      [],
+      `reasons on non-racing items: ${explainedOthers.map((id) => snap.detail!.reasons[id]).join(' | ')}`,
+    );
 
     // Nothing but titles on the page: no model, no runtime downloaded.
     const downloads = shop.server.requests.map((r) => r.url).filter((url) => url.startsWith('/models/') || url.includes('/ort/'));
