@@ -200,6 +200,7 @@ export class EdgeRerankElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.size === 0 && !this.#rerankDue) return;
+    this.#takeListChanges();
     this.#rerankDue = false;
     const generation = ++this.#generation;
     this.#current = this.#run(generation).catch((err: unknown): RerankOutcome => {
@@ -309,10 +310,22 @@ export class EdgeRerankElement extends LitElement {
   }
 
   #listChanged(): void {
-    this.#list.changed();
-    this.#listAppearedAt = this.#guardFrom = performance.now();
+    this.#noteListChange();
     this.#rerankDue = true;
     this.requestUpdate();
+  }
+
+  #noteListChange(): void {
+    this.#list.changed();
+    this.#listAppearedAt = this.#guardFrom = performance.now();
+  }
+
+  /** A list changed in the same task as this update (a new query and its
+   *  results, set together) is read by the rerank starting now: left to the
+   *  observer, its records would start a second, identical one. */
+  #takeListChanges(): void {
+    const records = this.#observer?.takeRecords() ?? [];
+    if (changesTheList(records, this.#options.itemSelector)) this.#noteListChange();
   }
 
   /** History was erased (here or in another tab): no personalized order or

@@ -49,6 +49,7 @@ export interface RerankRequest {
 export interface WorkerTimings {
   history: number;
   encoderLoad: number;
+  /** Embedding the query: 0, since no fitted model reads a query vector (kept for pages that read the field). */
   query: number;
   vectors: number;
   rank: number;

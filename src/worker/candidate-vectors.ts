@@ -3,9 +3,10 @@
 // encoder (in batches; the new vectors then go to the cache).
 // Items from the shopper's history that are not on screen never go to the
 // index: which shard a page fetches would tell the server what they viewed.
+// Behavioural neighbours are not read here: rank-inputs.ts has them before
+// the encoder is even considered.
 import { messageOf } from '../errors.ts';
 import { itemText } from '../model/item-text.ts';
-import type { Neighbour } from '../rank/types.ts';
 import type { Problem } from './api.ts';
 import { decodeInlineVector } from '../vector/inline.ts';
 
@@ -22,8 +23,8 @@ export interface VectorItem {
 
 export interface VectorSources {
   dim: number;
-  /** Index lookup (vectors + behavioural neighbours); absent without an index. */
-  lookupIndex?: ((ids: string[]) => Promise<Map<string, { vector: Float32Array; neighbours: Neighbour[] }>>) | undefined;
+  /** Index lookup of content vectors; absent without an index. */
+  lookupIndex?: ((ids: string[]) => Promise<Map<string, { vector: Float32Array }>>) | undefined;
   readCache(ids: string[]): Promise<Map<string, Float32Array>>;
   writeCache(vectors: Map<string, Float32Array>): Promise<void>;
   embed(texts: string[]): Promise<Float32Array>;
@@ -31,7 +32,6 @@ export interface VectorSources {
 
 export interface ResolvedVectors {
   vectors: Map<string, Float32Array>;
-  neighbours: Map<string, Neighbour[]>;
   embedded: number;
 }
 
@@ -42,7 +42,6 @@ export const EMBED_BATCH = 128;
 
 export async function resolveVectors(items: VectorItem[], sources: VectorSources, problems: Problem[]): Promise<ResolvedVectors> {
   const vectors = new Map<string, Float32Array>();
-  const neighbours = new Map<string, Neighbour[]>();
   const badInline: string[] = [];
   for (const item of items) {
     if (!item.inline) continue;
@@ -57,14 +56,12 @@ export async function resolveVectors(items: VectorItem[], sources: VectorSources
     });
   }
 
-  if (sources.lookupIndex) {
-    // Neighbours are wanted even for items whose vector came inline.
+  const unknownOnScreen = items.filter((i) => !i.historyOnly && !vectors.has(i.id));
+  if (sources.lookupIndex && unknownOnScreen.length) {
+    // A page that gives every vector inline fetches no shard.
     try {
-      const found = await sources.lookupIndex(items.filter((i) => !i.historyOnly).map((i) => i.id));
-      for (const [id, entry] of found) {
-        if (!vectors.has(id)) vectors.set(id, entry.vector);
-        if (entry.neighbours.length) neighbours.set(id, entry.neighbours);
-      }
+      const found = await sources.lookupIndex(unknownOnScreen.map((i) => i.id));
+      for (const [id, entry] of found) vectors.set(id, entry.vector);
     } catch (err) {
       problems.push({
         code: 'index',
@@ -102,5 +99,5 @@ export async function resolveVectors(items: VectorItem[], sources: VectorSources
       problems.push({ code: 'storage', message: `new vectors could not be cached: ${messageOf(err)}` });
     }
   }
-  return { vectors, neighbours, embedded: fresh.size };
+  return { vectors, embedded: fresh.size };
 }

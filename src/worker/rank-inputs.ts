@@ -62,7 +62,6 @@ function hasHistory(request: RerankRequest, history: HistorySnapshot): boolean {
 function withVectors(input: RankInput, resolved: ResolvedVectors): RankInput {
   return {
     ...input,
-    queryVector: resolved.queryVector,
     candidates: input.candidates.map((c) => ({ ...c, vector: resolved.vectors.get(c.id) })),
     history: input.history.map((h) => ({ ...h, vector: resolved.vectors.get(h.itemId) })),
   };

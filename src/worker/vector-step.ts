@@ -1,12 +1,12 @@
-// The "resolve vectors" step of a rerank: loads the encoder, embeds the query
-// (kept while it is recent: paging, filters), and finds a vector for every
-// candidate and history item, cheapest source first (candidate-vectors.ts).
-// The worker keeps its one encoder, the query memo and the in-memory front of
-// the vector cache here.
+// The "resolve vectors" step of a rerank: loads the encoder and finds a
+// vector for every candidate and history item, cheapest source first
+// (candidate-vectors.ts). The query is not embedded: no fitted model reads a
+// query vector (src/rank/default-weights.ts), and on WASM one costs 4–12 ms of
+// every new search. The worker keeps its one encoder and the in-memory front
+// of the vector cache here.
 import type { HistoryEvent, HistoryStore } from '../history/history-store.ts';
 import type { SkippedRowsListener } from '../history/stored-rows.ts';
 import type { Encoder } from '../model/types.ts';
-import type { Neighbour } from '../rank/types.ts';
 import type { Backend, RerankRequest } from './api.ts';
 import { resolveVectors, type VectorItem } from './candidate-vectors.ts';
 import { EncoderHost } from './encoder-host.ts';
@@ -15,14 +15,9 @@ import { noteProgress } from './progress.ts';
 import { RecentVectors } from './recent-vectors.ts';
 import type { RerankRun } from './rerank-run.ts';
 
-/** Query vectors kept in memory. */
-const QUERY_MEMO_SIZE = 32;
-
 export interface ResolvedVectors {
-  queryVector: Float32Array | undefined;
   /** By candidate id and history item id. */
   vectors: Map<string, Float32Array>;
-  neighbours: Map<string, Neighbour[]>;
   /** Texts embedded on the device for this rerank. */
   embedded: number;
   /** What the encoder ran on. */
@@ -55,7 +50,6 @@ export interface VectorCache {
 export class VectorStep {
   readonly #encoders = new EncoderHost();
   readonly #recent = new RecentVectors();
-  readonly #queries = new Map<string, Float32Array>();
   readonly #indexes: IndexCache;
 
   constructor(indexes: IndexCache) {
@@ -79,9 +73,6 @@ export class VectorStep {
       noteProgress(); // one batch done: a long list is not a stall
       return vectors;
     };
-    const queryVector = request.query
-      ? await run.time('query', () => this.#queryVector(request.model, request.query, embed, encoder.dim))
-      : undefined;
     const resolved = await run.time('vectors', async () => {
       const index = request.index
         ? await this.#indexes.open(request.index, { modelSha256: encoder.modelSha256, pooling: encoder.pooling }, run.problems)
@@ -98,13 +89,12 @@ export class VectorStep {
       );
     });
     used = this.#encoders.currentBackend ?? used;
-    return { queryVector, ...resolved, backend: used };
+    return { vectors: resolved.vectors, embedded: resolved.embedded, backend: used };
   }
 
-  /** Forgets every vector and query kept in memory. */
+  /** Forgets every vector kept in memory. */
   clear(): void {
     this.#recent.clear();
-    this.#queries.clear();
   }
 
   /** The vector cache: memory first, then IndexedDB. */
@@ -125,16 +115,5 @@ export class VectorStep {
         if (store) await store.putVectors(key, vectors);
       },
     };
-  }
-
-  async #queryVector(model: string, query: string, embed: (texts: string[]) => Promise<Float32Array>, dim: number): Promise<Float32Array> {
-    const key = `${model}\u0000${query}`;
-    let vector = this.#queries.get(key);
-    if (!vector) {
-      vector = (await embed([query])).slice(0, dim);
-      this.#queries.set(key, vector);
-      if (this.#queries.size > QUERY_MEMO_SIZE) this.#queries.delete(this.#queries.keys().next().value as string);
-    }
-    return vector;
   }
 }

@@ -147,6 +147,42 @@ test('the shop replacing its list (new results) triggers a rerank from the new s
   assert.deepEqual(second.dom, second.detail?.order);
 });
 
+test('a new query and its new list, set in one task, ask the worker for one rerank, not two', async () => {
+  await viewAll();
+  await page.goto(shop.page('/new-search', searchPageHtml({ query: QUERY, products: RESULTS.slice(0, 5) })));
+  assert.equal((await awaitRerank(page)).status, 'reranked');
+  const next = [...RESULTS].reverse();
+  const calls = await page.evaluate(async (products) => {
+    // Count the worker calls the page makes (comlink posts {type, path, …}).
+    const paths: string[] = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      paths.push(String((message as { path?: string[] })?.path?.[0]));
+      return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+    } as typeof post;
+    const el = document.querySelector('edge-rerank') as HTMLElement & { rerankComplete: Promise<unknown> };
+    el.setAttribute('query', 'another search'); // as a single-page shop does: the query, then its results
+    el.querySelector('ol')!.replaceChildren(
+      ...products.map((p) => {
+        const li = document.createElement('li');
+        li.dataset.itemId = p.id;
+        li.dataset.title = p.title;
+        li.textContent = p.title;
+        return li;
+      }),
+    );
+    await el.rerankComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50)); // a second rerank, if one were started, would have been posted
+    Worker.prototype.postMessage = post;
+    return paths.filter((path) => path === 'rerank').length;
+  }, next);
+  assert.equal(calls, 1);
+  const snap = await awaitRerank(page);
+  assert.equal(snap.status, 'reranked');
+  assert.equal(snap.detail?.order.length, 10, 'the one rerank read the new list');
+  assert.deepEqual(snap.dom, snap.detail?.order);
+});
+
 test("the page decorating its items (a mark, new text) is not a list change; editing an item's data-title is", async () => {
   await page.goto(shop.page('/decorate', searchPageHtml({ query: QUERY, products: RESULTS })));
   const first = await awaitRerank(page);

@@ -18,9 +18,7 @@ function sources(tables: { index?: Record<string, Float32Array>; cache?: Record<
     lookupIndex: tables.index
       ? async (ids) => {
           calls.index.push(ids);
-          return new Map(
-            ids.filter((id) => tables.index![id]).map((id) => [id, { vector: tables.index![id]!, neighbours: [{ key: 7, count: 1 }] }]),
-          );
+          return new Map(ids.filter((id) => tables.index![id]).map((id) => [id, { vector: tables.index![id]! }]));
         }
       : undefined,
     readCache: async (ids) => {
@@ -54,12 +52,11 @@ test('each item takes the cheapest source: inline, then index, then cache, then 
   assert.deepEqual(Array.from(result.vectors.get('a')!), [1, 0]);
   assert.deepEqual(Array.from(result.vectors.get('b')!), Array.from(unit(0, 1)));
   assert.deepEqual(Array.from(result.vectors.get('c')!), Array.from(unit(1, 1)));
-  assert.deepEqual(calls.index, [['a', 'b', 'c', 'd']], 'the index is asked for all (neighbours matter even with an inline vector)');
+  assert.deepEqual(calls.index, [['b', 'c', 'd']], 'the index is asked only for items without an inline vector');
   assert.deepEqual(calls.cache, [['c', 'd']]);
   assert.deepEqual(calls.embed, [['D. Acme']], 'only the item nothing else knew is embedded, with the shared item text');
   assert.deepEqual(calls.written, [['d']]);
   assert.equal(result.embedded, 1);
-  assert.deepEqual(result.neighbours.get('b'), [{ key: 7, count: 1 }]);
 });
 
 test('a bad data-vector is reported once and the item is embedded instead', async () => {
@@ -118,4 +115,16 @@ test('history items not on screen are never looked up in the index: their vector
   assert.deepEqual(calls.cache, [['g', 'h']]);
   assert.deepEqual(calls.embed, [['Viewed H']]);
   assert.deepEqual([...result.vectors.keys()].sort(), ['a', 'g', 'h']);
+});
+
+test('a page that gives every candidate a data-vector fetches nothing from the index', async () => {
+  const { s, calls } = sources({ index: { a: unit(0, 1) }, cache: { h: unit(1, 1) } });
+  const items = [
+    { id: 'a', title: 'A', inline: encodeInlineVectorInt8([1, 0]) },
+    { id: 'h', title: 'Viewed H', historyOnly: true },
+  ];
+  const result = await resolveVectors(items, s, []);
+  assert.deepEqual(calls.index, []);
+  assert.deepEqual(Array.from(result.vectors.get('a')!), [1, 0], 'the inline vector, not the index one');
+  assert.deepEqual(calls.cache, [['h']]);
 });
