@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { decodeInlineVector, encodeInlineVectorInt8 } from '../../../src/vector/inline.ts';
 
 function base64(bytes: Uint8Array): string {
@@ -50,4 +51,30 @@ test('encodeInlineVectorInt8 round-trips within int8 precision', () => {
   const result = decodeInlineVector(encodeInlineVectorInt8(v), 4);
   assert.ok(result.ok);
   assert.deepEqual(Array.from(result.vector), v);
+});
+
+test('canonical base64 (read in one pass) decodes exactly as the general path (atob) reads the same text', () => {
+  // A leading space makes a text non-canonical: the general path reads it, as every text was read before.
+  const general = (text: string) => decodeInlineVector(` ${text}`, 4);
+  const writings = (b: string): string[] => [
+    b,
+    b.replace(/=+$/, ''),
+    `${b}=`,
+    `=${b}`,
+    b.slice(1),
+    `${b.slice(0, 2)}*${b.slice(3)}`,
+    `${b}ÿ`,
+  ];
+  const lengths = fc.oneof(fc.constant(4), fc.constant(16), fc.integer({ min: 0, max: 20 }));
+  fc.assert(
+    fc.property(
+      lengths.chain((n) => fc.uint8Array({ minLength: n, maxLength: n })),
+      (bytes) => {
+        for (const text of writings(base64(bytes))) assert.deepEqual(decodeInlineVector(text, 4), general(text), JSON.stringify(text));
+      },
+    ),
+    { numRuns: 500 },
+  );
+  assert.deepEqual(decodeInlineVector('AQID/w==', 4), general('AQID/w=='), '[1, 2, 3, -1] as int8');
+  assert.equal(decodeInlineVector('AQID/w==', 4).ok, true);
 });
