@@ -64,15 +64,16 @@ export function placeItems(input: PlacementInput): number[] {
     return false;
   };
 
+  // Every item, best first (ties: server order). A slot's choices are the
+  // unplaced items within reach, in this order: one sort, not one per slot.
+  const ranked = Array.from({ length: n }, (_, p) => p).sort((a, b) => byScore(score(a), score(b)) || a - b);
   freeSlots.forEach((slot, slotIndex) => {
-    const choices: number[] = [];
-    for (let p = 0; p < n && p <= slot + limit; p++) {
-      if (!placed[p] && Math.abs(slot - p) <= limit) choices.push(p);
-    }
-    choices.sort((a, b) => byScore(score(a), score(b)) || a - b);
     let chosen = -1;
     let fallback = -1;
-    for (const p of choices) {
+    let first = -1;
+    for (const p of ranked) {
+      if (placed[p] || Math.abs(slot - p) > limit) continue;
+      if (first < 0) first = p;
       if (!leavesRoom(p, slotIndex)) continue;
       if (fallback < 0) fallback = p;
       if (!blockedAsDuplicate(p, slot)) {
@@ -83,7 +84,7 @@ export function placeItems(input: PlacementInput): number[] {
     if (chosen < 0) chosen = fallback;
     // The server order itself is always valid, so a choice always exists;
     // this guard only protects against a broken invariant.
-    if (chosen < 0) chosen = choices[0] ?? freeSlots.find((p) => !placed[p]) ?? slot;
+    if (chosen < 0) chosen = first >= 0 ? first : (freeSlots.find((p) => !placed[p]) ?? slot);
     order[slot] = chosen;
     placed[chosen] = true;
   });
