@@ -11,6 +11,7 @@ import { parseManifest, type Manifest } from './manifest.ts';
 import { decodeShard, neighboursOf, type DecodedShard } from './shard-format.ts';
 import { shardOf } from './shard-of.ts';
 import type { IndexedItem } from './types.ts';
+import type { Neighbour } from '../rank/types.ts';
 
 export interface CandidateIndexExpect {
   /** sha256 of the model file the caller loaded; a different one → error. */
@@ -127,25 +128,43 @@ export class CandidateIndex {
 
   /** The indexed items among `ids`; ids the index lacks are simply absent. */
   async lookup(ids: string[]): Promise<Map<string, IndexedItem>> {
+    const found = new Map<string, IndexedItem>();
+    await this.#eachRow(ids, (id, shard, row) => {
+      const codes = shard.codes.subarray(row * shard.dim, (row + 1) * shard.dim);
+      found.set(id, { id, vector: dequantizeInt8(codes, shard.scales[row] ?? 0), neighbours: neighboursOf(shard, row) });
+    });
+    return found;
+  }
+
+  /** Only the behavioural neighbours of the indexed items among `ids` (none
+   *  for an item without any): a ranking that reads no content vector does
+   *  not pay for decoding them. */
+  async neighbours(ids: string[]): Promise<Map<string, Neighbour[]>> {
+    const found = new Map<string, Neighbour[]>();
+    await this.#eachRow(ids, (id, shard, row) => {
+      const neighbours = neighboursOf(shard, row);
+      if (neighbours.length) found.set(id, neighbours);
+    });
+    return found;
+  }
+
+  /** Calls `visit` for each of `ids` the index holds, with its shard and row. */
+  async #eachRow(ids: string[], visit: (id: string, shard: DecodedShard, row: number) => void): Promise<void> {
     const wanted = new Map<number, string[]>();
     for (const id of new Set(ids)) {
       const shard = this.shardOf(id);
       if (this.manifest.shards[shard]?.count === 0) continue; // nothing to fetch
       wanted.set(shard, [...(wanted.get(shard) ?? []), id]);
     }
-    const found = new Map<string, IndexedItem>();
     await Promise.all(
       [...wanted].map(async ([shardIndex, shardIds]) => {
         const shard = await this.#loadShard(shardIndex);
         for (const id of shardIds) {
           const row = binarySearch(shard.ids, id);
-          if (row < 0) continue;
-          const codes = shard.codes.subarray(row * shard.dim, (row + 1) * shard.dim);
-          found.set(id, { id, vector: dequantizeInt8(codes, shard.scales[row] ?? 0), neighbours: neighboursOf(shard, row) });
+          if (row >= 0) visit(id, shard, row);
         }
       }),
     );
-    return found;
   }
 
   #loadShard(index: number): Promise<DecodedShard> {

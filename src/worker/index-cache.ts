@@ -39,16 +39,15 @@ export class IndexCache {
     }
   }
 
-  /** Behavioural neighbours without a model: the index's vectors cannot be checked against one, so they go unused. */
+  /** Behavioural neighbours without a model: the index's vectors cannot be checked against one, so they are not decoded. */
   async neighbours(url: string, ids: string[], problems: Problem[]): Promise<Map<string, Neighbour[]>> {
-    const neighbours = new Map<string, Neighbour[]>();
     const index = await this.open(url, {}, problems);
-    if (index?.manifest.behaviour !== 'co-purchase') return neighbours; // built without a log: no shard to read
+    if (index?.manifest.behaviour !== 'co-purchase') return new Map(); // built without a log: no shard to read
     try {
-      for (const [id, item] of await index.lookup(ids)) if (item.neighbours.length) neighbours.set(id, item.neighbours);
+      return await index.neighbours(ids);
     } catch (err) {
       problems.push(EdgeRerankError.problem('index', err));
+      return new Map();
     }
-    return neighbours;
   }
 }

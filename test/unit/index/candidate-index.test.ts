@@ -81,6 +81,16 @@ test('lookup fetches the manifest and only the shards of the ids asked for', asy
   assert.deepEqual(found.get('p0')?.neighbours, [{ key: neighbourKey('p1'), count: 2 }]);
 });
 
+test('neighbours() gives only the items that have neighbours, as lookup() reads them, from the same shards', async () => {
+  const { requests, fetchFn } = memoryIndex();
+  const index = await CandidateIndex.open('mem://idx', { fetch: fetchFn, cache: false });
+  const neighbours = await index.neighbours(['p3', 'p0', 'missing']);
+  assert.deepEqual([...neighbours], [['p0', [{ key: neighbourKey('p1'), count: 2 }]]], 'p3 is indexed but has none');
+  const shardsRead = requests.length;
+  assert.deepEqual(neighbours.get('p0'), (await index.lookup(['p0'])).get('p0')?.neighbours);
+  assert.equal(requests.length, shardsRead, 'lookup() reads the shards neighbours() already has');
+});
+
 test('a shard is fetched once, however many lookups need it', async () => {
   const { requests, fetchFn } = memoryIndex();
   const index = await CandidateIndex.open('mem://idx/', { fetch: fetchFn, cache: false });
