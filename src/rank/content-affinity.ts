@@ -20,9 +20,12 @@ export function centeredVectors(
     count++;
   }
   if (count > 0) for (let k = 0; k < dim; k++) mean[k] = (mean[k] as number) / count;
+  // One buffer for every centred vector: 200 separate 2 kB arrays cost more to allocate and collect than to fill.
+  const rows = new Float32Array((vectors.length + extra.length) * dim);
+  let used = 0;
   const center = (v: Float32Array | undefined): Float32Array | undefined => {
     if (!v || v.length !== dim || dim === 0) return undefined;
-    const out = new Float32Array(dim);
+    const out = rows.subarray(used * dim, ++used * dim);
     for (let k = 0; k < dim; k++) out[k] = (v[k] as number) - (mean[k] as number);
     return l2NormalizeInPlace(out) > 1e-6 ? out : undefined;
   };
