@@ -12,6 +12,7 @@ import { modelFileReader, parseJsonFile } from './model-files.ts';
 import { readModelFiles, type OnnxChoice } from './verified-files.ts';
 import { modelFileLocation, resolveModelSource, type ModelSource } from './model-source.ts';
 import { maxTokensOf } from './max-tokens.ts';
+import { wasmThreads } from './wasm-threads.ts';
 import { poolHidden, poolingModeOf, POOLING_CONFIG_FILE, type PoolingMode } from './pooling.ts';
 import { l2NormalizeRows } from '../vector/l2.ts';
 import type { EncoderDevice, EncoderDtype, EncoderOptions, EncoderPooling, Encoder } from './types.ts';
@@ -177,10 +178,7 @@ function configureEnv(tf: Transformers, source: ModelSource, wasmPaths: EncoderO
   env.customCache = handover;
   const wasm = env.backends.onnx.wasm;
   if (wasm && wasmPaths) wasm.wasmPaths = typeof wasmPaths === 'string' ? wasmPaths : { ...wasmPaths };
-  // ORT stays on one thread unless told; threads need cross-origin isolation.
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
-  if (wasm && isolated && wasm.numThreads === undefined) wasm.numThreads = Math.max(1, Math.min(4, cores));
+  if (wasm && wasm.numThreads === undefined) wasm.numThreads = wasmThreads();
 }
 
 interface EncoderFacts {

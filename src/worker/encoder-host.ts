@@ -75,7 +75,7 @@ export class EncoderHost {
 
   async #load(model: string, backend: Backend): Promise<Encoder> {
     if (!hasWasmSimd()) throw new EdgeRerankError('backend', 'this browser lacks WebAssembly SIMD, which the model runtime needs');
-    let runtime: Promise<ArrayBuffer | undefined> | null = null;
+    let runtime: Promise<ArrayBuffer> | null = null;
     if (this.#build === null) {
       // Global per worker: choose before the first session (docs/PLATFORM-NOTES.md).
       this.#build = backend === 'webgpu' ? 'asyncify' : 'plain';
@@ -89,12 +89,11 @@ export class EncoderHost {
     const wasm = env.backends.onnx.wasm;
     if (runtime && wasm) {
       wasm.wasmPaths = pinnedLoaderUrl(ortPaths(this.#build));
-      // Sessions wait until transformers.js will find the runtime in the Cache API (no second download); with no
-      // Cache API (insecure origins) ORT is handed the bytes.
-      this.#runtime = runtime.then((bytes) => {
-        if (!bytes) return;
+      // Sessions wait for the compiled runtime, which ORT then instantiates (ort-runtime.ts): transformers.js
+      // does not read the bytes from its cache. If the runtime cannot be had, ORT fetches it itself.
+      this.#runtime = runtime.then((binary) => {
         env.useWasmCache = false;
-        wasm.wasmBinary = bytes;
+        wasm.wasmBinary = binary;
       });
       // Awaited before the session; a failed load never gets there, and must not leave an unhandled rejection.
       this.#runtime.catch(() => undefined);

@@ -23,7 +23,9 @@ self.onmessage = async (event: MessageEvent<BenchRequest>) => {
       const encoder = await host.encoder(MODEL, backend);
       const timings = (encoder as { loadTimings?: Record<string, number> }).loadTimings;
       const arithmetic = (encoder as { arithmetic?: string }).arithmetic;
-      reply = { ms: 0, info: { backend: encoder.device, arithmetic, runtimePrecompiled: await ortRuntimeCompiled(), ...timings } };
+      // The thread count the widget chose for this page (src/model/wasm-threads.ts).
+      const threads = (await import('@huggingface/transformers')).env.backends.onnx.wasm?.numThreads;
+      reply = { ms: 0, info: { backend: encoder.device, arithmetic, threads, runtimePrecompiled: await ortRuntimeCompiled(), ...timings } };
     } else {
       reply = { ms: 0, values: (await host.embed(MODEL, backend, req.texts)).length };
     }
