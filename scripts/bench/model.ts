@@ -70,8 +70,9 @@ const SYSTEMS: System[] = [
     batches: 3,
   },
   {
+    // On the COOP/COEP page the widget chooses its own thread count (src/model/wasm-threads.ts): `loaded.threads`.
     id: 'encoder-wasm-2t',
-    label: 'edge-rerank encoder (ORT WASM, int8)',
+    label: "edge-rerank encoder (ORT WASM, int8), cross-origin-isolated page: the widget's thread count",
     worker: '/encoder-worker.js',
     backend: 'wasm',
     threads: 2,
@@ -241,7 +242,7 @@ async function main(): Promise<void> {
         loadAverage1m: { before: round(loadBefore, 2), duringRoundsMax: round(Math.max(...loads), 2), after: round(loadavg()[0]!, 2) },
       },
       method:
-        'Headless Chromium, persistent profile. Each system runs in a module worker; every round opens a fresh page and worker per system, systems alternating (order rotated each round), after one cold load (first visit: empty caches) and one warm-up round per system. load = new Worker() → model ready; loadFirstQuery = new Worker() → first query vector back (time to first embedding); query and batch64 are timed inside the worker (medians over all rounds). Files are served with Cache-Control: immutable, so both systems load from warm caches (the encoder also keeps its model in the Cache API). 2 threads: a COOP/COEP page; TF.js is set to 2 threads with setThreadsCount (it takes half the cores by default). Bytes: every file the worker fetched on its first load (JS bundle, runtime wasm, model files), raw and as gzip -9 / brotli -11 would send them.',
+        'Headless Chromium, persistent profile. Each system runs in a module worker; every round opens a fresh page and worker per system, systems alternating (order rotated each round), after one cold load (first visit: empty caches) and one warm-up round per system. load = new Worker() → model ready; loadFirstQuery = new Worker() → first query vector back (time to first embedding); query and batch64 are timed inside the worker (medians over all rounds). Files are served with Cache-Control: immutable, so both systems load from warm caches (the encoder also keeps its model in the Cache API). 2 threads: a COOP/COEP page; TF.js is set to 2 threads with setThreadsCount (it takes half the cores by default); the encoder takes the thread count the widget chooses there (src/model/wasm-threads.ts: one core left to the page, so 1 thread on 2 cores; systems[].loaded.threads records it). Bytes: every file the worker fetched on its first load (JS bundle, runtime wasm, model files), raw and as gzip -9 / brotli -11 would send them.',
       query: QUERY,
       batch: '64 product titles (test/node/model/product-titles.ts)',
       systems,
