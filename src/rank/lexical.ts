@@ -96,22 +96,29 @@ export class Vocabulary {
   #seenAt = new Int32Array(1 << 12);
   #bags = 0;
 
+  /** A bag is counted here, then copied out at its size (no growing arrays per title). */
+  #ids = new Int32Array(256);
+  #counts = new Float64Array(256);
+
   bag(title: string): TermBag {
     const bag = this.#bags++;
-    const ids: number[] = [];
-    const counts: number[] = [];
-    for (const hash of titleGrams(title)) {
+    const grams = titleGrams(title);
+    if (grams.length > this.#ids.length) [this.#ids, this.#counts] = [new Int32Array(grams.length), new Float64Array(grams.length)];
+    const ids = this.#ids;
+    const counts = this.#counts;
+    let size = 0;
+    for (const hash of grams) {
       const id = this.#idOf(hash);
       if (id >= this.#seenIn.length) this.#growSeen();
       if (this.#seenIn[id] === bag) counts[this.#seenAt[id] as number]! += 1;
       else {
         this.#seenIn[id] = bag;
-        this.#seenAt[id] = ids.length;
-        ids.push(id);
-        counts.push(1);
+        this.#seenAt[id] = size;
+        ids[size] = id;
+        counts[size++] = 1;
       }
     }
-    return { ids: Int32Array.from(ids), counts: Float64Array.from(counts) };
+    return { ids: ids.slice(0, size), counts: counts.slice(0, size) };
   }
 
   #growSeen(): void {
