@@ -120,7 +120,8 @@ test('WebGPU failing mid-session: one backend error, this page continues on WASM
   );
   const healthy = await awaitRerank(page);
   assert.equal(healthy.detail?.backend, 'webgpu');
-  const failed = await rerankWithQuery(page, 'gpu-fail gear');
+  // A new search whose results include a product never embedded: the GPU is used (and fails) for it.
+  const failed = await rerankWithQuery(page, 'gpu-fail gear', { id: 'new-lantern', title: 'Kestrel storm lantern', category: 'Lamps' });
   assert.equal(failed.status, 'reranked', JSON.stringify(failed.problem));
   assert.equal(failed.detail?.backend, 'wasm');
   assert.deepEqual(
@@ -133,8 +134,20 @@ test('WebGPU failing mid-session: one backend error, this page continues on WASM
   assert.equal(after.errors.length, 1, 'one error, not one per rerank');
 });
 
-async function rerankWithQuery(p: Page, query: string) {
-  await p.evaluate((q) => document.querySelector('edge-rerank')!.setAttribute('query', q), query);
+/** A new query, and with it one more result when `added` is given (set in one task, as a shop does). */
+async function rerankWithQuery(p: Page, query: string, added?: { id: string; title: string; category: string }) {
+  await p.evaluate(
+    ([q, item]) => {
+      const el = document.querySelector('edge-rerank')!;
+      el.setAttribute('query', q);
+      if (!item) return;
+      const li = document.createElement('li');
+      Object.assign(li.dataset, { itemId: item.id, title: item.title, category: item.category });
+      li.textContent = item.title;
+      el.querySelector('ol')!.append(li);
+    },
+    [query, added] as const,
+  );
   return awaitRerank(p);
 }
 
