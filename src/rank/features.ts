@@ -65,7 +65,7 @@ function distinctHistory(history: readonly HistoryItem[], weights: readonly numb
   return [...best.values()].sort((a, b) => a - b);
 }
 
-/** Lexical similarity of every candidate to every distinct history item and to the top results. */
+/** Lexical similarity of every candidate to every distinct history item and to the top results (each computed when first read). */
 function lexicalMatrices(
   candidates: readonly RankCandidate[],
   history: readonly HistoryItem[],
@@ -85,13 +85,20 @@ function lexicalMatrices(
   const candidateVectors = candidateBags.map((b) => tfidf(b, idf));
   const top = candidateVectors.slice(0, TOPIC_TOP_K);
   const size = vocabulary.hashes.length;
+  // Each matrix only when read: a list whose topicality comes from categories never needs toTop.
+  let toHistory: Float64Array | undefined;
+  let toTop: Float64Array | undefined;
   return {
-    toHistory: cosineMatrix(
-      candidateVectors,
-      historyBags.map((b) => tfidf(b, idf)),
-      size,
-    ),
-    toTop: cosineMatrix(candidateVectors, top, size),
+    get toHistory() {
+      return (toHistory ??= cosineMatrix(
+        candidateVectors,
+        historyBags.map((b) => tfidf(b, idf)),
+        size,
+      ));
+    },
+    get toTop() {
+      return (toTop ??= cosineMatrix(candidateVectors, top, size));
+    },
     top: top.length,
   };
 }
