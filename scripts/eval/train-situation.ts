@@ -1,8 +1,9 @@
-// Fits one situation's model: pairwise logistic on the training split's
-// feature rows (from rank() itself), then a grid chosen on the validation
-// split. Rule: highest validation MRR among configurations whose NDCG@10 is
-// ≥ NDCG_FLOOR × server in every segment. The test split is never looked at
-// here.
+// Fits one situation's model: pairwise logistic on feature rows (from rank()
+// itself), its settings chosen by cross-validation over the training and
+// validation splits, behind each server order the folder gives (ServerView).
+// Rule: the best worst-case out-of-fold MRR gain among configurations whose
+// NDCG@10 is ≥ NDCG_FLOOR × server in every segment behind every order. The
+// test split is never looked at here.
 import { FEATURE_NAMES, type FeatureName } from '../../src/rank/features.ts';
 import type { RankingModel } from '../../src/rank/default-weights.ts';
 import type { TopicalitySource } from '../../src/rank/topicality.ts';
@@ -15,6 +16,7 @@ import { replicaOrder } from './blend-replica.ts';
 import { mean, ndcgAt, reciprocalRank } from './metrics.ts';
 import { pairedBootstrap } from './bootstrap.ts';
 import { splitOf, userBucket } from './split.ts';
+import { popularityOrdered } from './popularity-variant.ts';
 
 /** The data has no views or clicks, so `seen` cannot be fit: a small hand prior. */
 export const SEEN_WEIGHT_PRIOR = 0.1;
@@ -62,12 +64,47 @@ export function scoreOrders(cases: readonly EvalCase[], orders: readonly string[
   return out;
 }
 
+/** One server order the model is fit and chosen behind: the cases (train +
+ *  validation) as that server would list them, and its score. */
+export interface ServerView {
+  name: string;
+  cases: EvalCase[];
+  server: Score;
+}
+
+/**
+ * The shop's own order and, when the folder has a purchase log, the same lists
+ * re-sorted by popularity: the other kind of server the widget must work
+ * behind (issue 9 asks for the bar on both). A model fit behind one order
+ * alone learns how far that server's top can be trusted; fit and chosen
+ * behind both, it must also hold where the server's order says nothing
+ * personal about relevance. Same cases, same users, same folds.
+ */
+export function serverViews(dataset: Dataset, cases: EvalCase[]): ServerView[] {
+  const view = (name: string, listed: EvalCase[]): ServerView => ({
+    name,
+    cases: listed,
+    server: scoreOrders(
+      listed,
+      listed.map((c) => c.candidates.map(([id]) => id)),
+    ),
+  });
+  const views = [view('shop order', cases)];
+  if (dataset.purchases) views.push(view('popularity order', popularityOrdered(cases, dataset.purchases)));
+  return views;
+}
+
 export interface Chosen {
   model: RankingModel;
   label: string;
-  /** Pooled out-of-fold scores over train + validation, and the server's. */
-  crossValidated: Score;
-  server: Score;
+  /** Pooled out-of-fold scores over train + validation behind each server order, and each server's. */
+  crossValidated: Score[];
+  views: ServerView[];
+}
+
+/** The choice's yardstick: out-of-fold MRR over the server's, behind the order where it gains least. */
+function worstRatio(scores: readonly Score[], views: readonly ServerView[]): number {
+  return Math.min(...scores.map((s, v) => s.mrr.overall! / views[v]!.server.mrr.overall!));
 }
 
 interface FitSetting {
@@ -97,22 +134,26 @@ interface Candidate extends Chosen {
   setting: FitSetting;
   strength: number;
   usesEncoder: boolean;
-  /** Out-of-fold reciprocal rank per case, for the encoder's paired test. */
+  /** worstRatio of its out-of-fold scores. */
+  criterion: number;
+  /** Out-of-fold reciprocal rank per case and server order, for the encoder's paired test. */
   reciprocalRanks: number[];
 }
 
-/** Out-of-fold candidates of one fit setting (every strength and displacement limit that keeps NDCG). */
+/** Out-of-fold candidates of one fit setting (every strength and displacement
+ *  limit that keeps NDCG behind every server order). `rows[v][i]`: case i as
+ *  listed by server order v; each fold's weights are fit on the other folds'
+ *  rows behind all orders together. */
 function* settingCandidates(
-  cases: readonly EvalCase[],
-  rows: readonly CaseRows[],
+  views: readonly ServerView[],
+  rows: readonly (readonly CaseRows[])[],
   folds: readonly number[],
   setting: FitSetting,
   used: (name: FeatureName) => boolean,
-  server: Score,
 ): Generator<Omit<Candidate, 'label' | 'model'> & { maxDisplacement: number }> {
   const perFold = Array.from({ length: FOLDS }, (_, f) =>
     fitWeights(
-      rows.filter((_, i) => folds[i] !== f),
+      rows.flatMap((listed) => listed.filter((_, i) => folds[i] !== f)),
       setting,
       used,
     ),
@@ -122,63 +163,64 @@ function* settingCandidates(
   for (const strength of GRID.strength) {
     for (const maxDisplacement of GRID.maxDisplacement) {
       const weightsOf = perFold.map((w) => scaled(w!, strength));
-      const orders = rows.map((r, i) => replicaOrder(r, weightsOf[folds[i] as number]!, maxDisplacement, usesEncoder));
-      const score = scoreOrders(cases, orders);
-      if (!SEGMENT_NAMES.every((seg) => score.ndcg[seg]! >= NDCG_FLOOR * server.ndcg[seg]!)) continue;
-      const reciprocalRanks = orders.map((o, i) => reciprocalRank(o, cases[i]!.target));
-      yield { setting, strength, maxDisplacement, crossValidated: score, server, usesEncoder, reciprocalRanks };
+      const orders = rows.map((listed) =>
+        listed.map((r, i) => replicaOrder(r, weightsOf[folds[i] as number]!, maxDisplacement, usesEncoder)),
+      );
+      const scores = views.map((view, v) => scoreOrders(view.cases, orders[v]!));
+      const keepsNdcg = scores.every((score, v) =>
+        SEGMENT_NAMES.every((seg) => score.ndcg[seg]! >= NDCG_FLOOR * views[v]!.server.ndcg[seg]!),
+      );
+      if (!keepsNdcg) continue;
+      const reciprocalRanks = orders.flatMap((listed, v) => listed.map((o, i) => reciprocalRank(o, views[v]!.cases[i]!.target)));
+      const criterion = worstRatio(scores, views);
+      yield { setting, strength, maxDisplacement, crossValidated: scores, views: [...views], usesEncoder, criterion, reciprocalRanks };
     }
   }
 }
 
 /**
  * One situation's model. Each fit setting (topicality, signals left out, L2,
- * target-pair weight) is fit on three of the four folds and scored on the
- * fourth, for every strength and displacement limit; the choice is the best
- * pooled out-of-fold MRR whose NDCG@10 stays ≥ NDCG_FLOOR × server in every
- * segment. The encoder must earn its download: a choice that reads content
- * vectors is kept only when its out-of-fold MRR beats the best choice without
- * them. The final weights are fit on all four folds.
+ * target-pair weight) is fit on three of the four folds — behind every server
+ * order at once (serverViews) — and scored on the fourth, for every strength
+ * and displacement limit. The choice is the best worst-case out-of-fold MRR
+ * ratio over the server orders (worstRatio) whose NDCG@10 stays ≥ NDCG_FLOOR ×
+ * server in every segment behind every order. The encoder must earn its
+ * download: a choice that reads content vectors is kept only when it beats the
+ * best choice without them. The final weights are fit on all four folds.
  */
 export function trainSituation(
   situation: Situation,
   dataset: Dataset,
   signals: CatalogSignals,
   log: (line: string) => void,
+  options: { serverOrders: 'own' | 'both' } = { serverOrders: 'both' },
 ): Chosen | undefined {
   const cases = dataset.cases.filter((c) => splitOf(c.user) !== 'test');
-  const server = scoreOrders(
-    cases,
-    cases.map((c) => c.candidates.map(([id]) => id)),
-  );
+  const views = serverViews(dataset, cases).slice(0, options.serverOrders === 'own' ? 1 : undefined);
+  const folds = cases.map((c) => foldOf(c.user));
   const grid = SITUATION_GRID[situation];
   const best: { with?: Candidate; without?: Candidate } = {};
   for (const { topicality, lexicalFloor } of grid.topicality.flatMap((t) =>
     GRID.lexicalFloor.map((f) => ({ topicality: t, lexicalFloor: f })),
   )) {
-    const rows = cases.map((c) => featureRows(c, dataset, signals, { topicality, lexicalFloor }));
-    const folds = cases.map((c) => foldOf(c.user));
+    const rows = views.map((view) => view.cases.map((c) => featureRows(c, dataset, signals, { topicality, lexicalFloor })));
     for (const leaveOut of GRID.leaveOut.filter((l) => l.every((n) => grid.signals.includes(n)))) {
       const used = (name: FeatureName) => grid.signals.includes(name) && !leaveOut.includes(name);
       for (const l2 of GRID.l2) {
         for (const targetPairWeight of GRID.targetPairWeight) {
           const setting: FitSetting = { topicality, lexicalFloor, leaveOut, l2, targetPairWeight };
           const label = `topicality ${topicality}, lexical floor ${lexicalFloor}, without [${leaveOut.join(', ')}], l2 ${l2}, target pairs ×${targetPairWeight}`;
-          for (const c of settingCandidates(cases, rows, folds, setting, used, server)) {
+          for (const c of settingCandidates(views, rows, folds, setting, used)) {
             const slot = c.usesEncoder ? 'with' : 'without';
-            if (best[slot] && c.crossValidated.mrr.overall! <= best[slot].crossValidated.mrr.overall!) continue;
+            if (best[slot] && c.criterion <= best[slot].criterion) continue;
             best[slot] = {
               ...c,
               label: `${label}, strength ×${c.strength}, maxDisplacement ${c.maxDisplacement}`,
               model: { weights: {} as RankingModel['weights'], maxDisplacement: c.maxDisplacement, topicality, lexicalFloor },
             };
           }
-          const lead = [best.with, best.without]
-            .filter((b) => b)
-            .sort((a, b) => b!.crossValidated.mrr.overall! - a!.crossValidated.mrr.overall!)[0];
-          log(
-            `${situation}: ${label}: best so far ${lead ? `${lead.label}: MRR ×${(lead.crossValidated.mrr.overall! / server.mrr.overall!).toFixed(3)}` : 'none'}`,
-          );
+          const lead = [best.with, best.without].filter((b) => b).sort((a, b) => b!.criterion - a!.criterion)[0];
+          log(`${situation}: ${label}: best so far ${lead ? `${lead.label}: ${ratios(lead)}` : 'none'}`);
         }
       }
     }
@@ -186,11 +228,19 @@ export function trainSituation(
   const chosen = choose(best, situation, log);
   if (!chosen) return undefined;
   const { setting, strength } = chosen;
-  const rows = cases.map((c) => featureRows(c, dataset, signals, setting));
+  const rows = views.flatMap((view) => view.cases.map((c) => featureRows(c, dataset, signals, setting)));
   const used = (name: FeatureName) => SITUATION_GRID[situation].signals.includes(name) && !setting.leaveOut.includes(name);
   const final = scaled(fitWeights(rows, setting, used) ?? FEATURE_NAMES.map(() => 0), strength);
   chosen.model.weights = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, final[k] as number])) as RankingModel['weights'];
-  return { model: chosen.model, label: chosen.label, crossValidated: chosen.crossValidated, server: chosen.server };
+  const behind = views.length > 1 ? `, behind ${views.map((v) => v.name).join(' and ')}` : '';
+  return { model: chosen.model, label: chosen.label + behind, crossValidated: chosen.crossValidated, views };
+}
+
+/** "MRR ×1.30 behind shop order, ×1.27 behind popularity order". */
+function ratios(c: Pick<Chosen, 'crossValidated' | 'views'>): string {
+  return c.crossValidated
+    .map((s, v) => `MRR ×${(s.mrr.overall! / c.views[v]!.server.mrr.overall!).toFixed(3)} behind ${c.views[v]!.name}`)
+    .join(', ');
 }
 
 /** The best candidate, the encoder's only when it beats the best without it
@@ -198,12 +248,12 @@ export function trainSituation(
  *  as the issue's rule for the encoder has it; docs/RANKING.md). */
 function choose(best: { with?: Candidate; without?: Candidate }, situation: Situation, log: (line: string) => void): Candidate | undefined {
   const { with: withEncoder, without } = best;
-  if (!withEncoder || (without && withEncoder.crossValidated.mrr.overall! <= without.crossValidated.mrr.overall!)) return without;
+  if (!withEncoder) return without;
   if (!without) return withEncoder;
   const gain = pairedBootstrap(withEncoder.reciprocalRanks, without.reciprocalRanks);
-  const earns = gain.mean > 0;
+  const earns = withEncoder.criterion > without.criterion;
   log(
-    `${situation}: with the encoder out-of-fold MRR ${gain.mean >= 0 ? '+' : ''}${gain.mean.toFixed(4)} [${gain.low.toFixed(4)}, ${gain.high.toFixed(4)}] over the best without it: ${earns ? 'a gain, kept' : 'no gain, dropped (not downloaded)'}`,
+    `${situation}: with the encoder ${ratios(withEncoder)}; without ${ratios(without)}; out-of-fold MRR ${gain.mean >= 0 ? '+' : ''}${gain.mean.toFixed(4)} [${gain.low.toFixed(4)}, ${gain.high.toFixed(4)}] over all orders: ${earns ? 'a gain, kept' : 'no gain, dropped (not downloaded)'}`,
   );
   return earns ? withEncoder : without;
 }

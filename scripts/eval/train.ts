@@ -1,6 +1,7 @@
 // `npm run train:ranker`: fits one model per situation (full, no-log,
 // titles-only — as many as the data allows) on the training and validation
-// splits, choosing its settings by cross-validation over them
+// splits, behind the shop's server order and a popularity-ordered copy of it,
+// choosing its settings by cross-validation over them
 // (scripts/eval/train-situation.ts), reports the held-back test split (never
 // used for a choice), and writes src/rank/default-weights.ts. Run it on a shop's own folder of the same
 // shape to refit the defaults.
@@ -16,7 +17,7 @@ import type { CatalogSignals } from './catalog-signals.ts';
 import { rankInputOf } from './replay.ts';
 import { splitOf } from './split.ts';
 import { SITUATION_OF } from './methods.ts';
-import { scoreOrders, trainSituation, type Score } from './train-situation.ts';
+import { scoreOrders, serverViews, trainSituation, type Score } from './train-situation.ts';
 import { featureRows } from './feature-rows.ts';
 import { replicaOrder } from './blend-replica.ts';
 import { modelUsesEncoder } from '../../src/rank/encoder-use.ts';
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
       situation: { type: 'string' },
       'catalog-terms': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      /** 'both': fit and choose behind the shop's order and a popularity-ordered copy (the default); 'own': the shop's order only. */
+      'server-orders': { type: 'string', default: 'both' },
     },
   }).values;
   if (!args.data) throw new Error('--data DIR is required');
@@ -71,7 +74,8 @@ async function main(): Promise<void> {
     if (args['catalog-terms'] && condition !== 'titles-only')
       Object.assign(own, { terms: catalogTerms(dataset), source: { ...own.source, terms: 'catalog titles (experiment)' } });
     console.log(`\n== ${situation}: content ${own.source.content}; behaviour ${own.source.behaviour}; terms ${own.source.terms}`);
-    const chosen = trainSituation(situation, dataset, own, (line) => console.log(line));
+    const serverOrders = args['server-orders'] === 'own' ? 'own' : 'both';
+    const chosen = trainSituation(situation, dataset, own, (line) => console.log(line), { serverOrders });
     if (!chosen) {
       console.log(`${situation}: no blend kept NDCG within the floor on validation: server order (all weights 0)`);
       continue;
@@ -89,12 +93,16 @@ async function main(): Promise<void> {
     if (Math.abs(viaRank.mrr.overall! - viaReplica.mrr.overall!) > 1e-9) {
       throw new Error(`${situation}: rank() gives MRR ${viaRank.mrr.overall}, the replica ${viaReplica.mrr.overall}`);
     }
-    const test = scoreModel(split('test'), dataset, own, chosen.model);
-    const serverTest = scoreModel(split('test'), dataset, own, undefined);
     console.log(`${situation}: chosen by cross-validation: ${chosen.label}`);
     console.log(`${situation}: model ${JSON.stringify(chosen.model)}`);
-    console.log(`${situation}: out-of-fold (train + validation) ${fmt(chosen.crossValidated, chosen.server)}`);
-    console.log(`${situation}: test (held back, reported only) ${fmt(test, serverTest)}`);
+    for (const [v, view] of serverViews(dataset, split('test')).entries()) {
+      if (v >= chosen.views.length) break;
+      const test = scoreModel(view.cases, dataset, own, chosen.model);
+      console.log(
+        `${situation}: behind ${view.name}: out-of-fold (train + validation) ${fmt(chosen.crossValidated[v]!, chosen.views[v]!.server)}`,
+      );
+      console.log(`${situation}: behind ${view.name}: test (held back, reported only) ${fmt(test, view.server)}`);
+    }
     models[situation] = chosen.model;
     notes[situation] = chosen.label;
   }

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fitPairwiseLogistic, pairwiseLoss, type RankingList } from '../../../scripts/eval/pairwise-logistic.ts';
 import { splitOf } from '../../../scripts/eval/split.ts';
+import { serverViews } from '../../../scripts/eval/train-situation.ts';
+import type { Dataset, EvalCase } from '../../../scripts/eval/dataset.ts';
 
 const row = (...v: number[]) => Float64Array.from(v);
 
@@ -28,4 +30,43 @@ test('the split is by user, deterministic and roughly 60/20/20', () => {
   assert.ok(Math.abs(counts.train - 6000) < 300, JSON.stringify(counts));
   assert.ok(Math.abs(counts.validation - 2000) < 300, JSON.stringify(counts));
   assert.ok(Math.abs(counts.test - 2000) < 300, JSON.stringify(counts));
+});
+
+test('the trainer fits behind the shop order and, with a purchase log, a popularity-ordered copy of the same cases', () => {
+  // c bought by three shoppers, b by one, a by none: popularity order c, b, a; the target b has rank 2 there.
+  const cases: EvalCase[] = [
+    {
+      id: 'q1',
+      user: 'u1',
+      query: 'q',
+      target: 'b',
+      history: [],
+      candidates: [
+        ['a', 0],
+        ['b', 2],
+        ['c', 1],
+      ],
+    },
+  ];
+  const withLog = { cases, purchases: [['c'], ['c', 'b'], ['c']] } as unknown as Dataset;
+  const views = serverViews(withLog, cases);
+  assert.deepEqual(
+    views.map((v) => [v.name, v.cases[0]!.candidates.map(([id]) => id).join('')]),
+    [
+      ['shop order', 'abc'],
+      ['popularity order', 'cba'],
+    ],
+  );
+  assert.equal(views[0]!.server.mrr.overall, 1 / 2);
+  assert.equal(views[1]!.server.mrr.overall, 1 / 2);
+  assert.deepEqual(
+    views[1]!.cases[0]!.candidates,
+    [
+      ['c', 1],
+      ['b', 2],
+      ['a', 0],
+    ],
+    'labels travel with their items',
+  );
+  assert.equal(serverViews({ cases } as unknown as Dataset, cases).length, 1, 'without a log there is no popularity to order by');
 });
