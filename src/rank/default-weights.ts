@@ -17,23 +17,23 @@ export interface RankingModel {
 }
 
 export const DEFAULT_MODELS: Record<Situation, RankingModel> = {
-  // chosen by 4-fold cross-validation over train + validation: topicality category, lexical floor 0.1, without [content], l2 0.001, target pairs ×4, strength ×8, maxDisplacement 20
+  // chosen by 4-fold cross-validation over train + validation: topicality category, lexical floor 0.1, without [content], l2 0.001, target pairs ×4, strength ×2, maxDisplacement 20, behind shop order and popularity order
   full: {
-    weights: { behaviour: 2.071, brand: 2.287, category: 1.393, lexical: 9.334, content: 0, repeat: -0.9123, seen: 0.1 },
+    weights: { behaviour: 1.201, brand: 0.7083, category: 1.243, lexical: 6.278, content: 0, repeat: -0.4197, seen: 0.1 },
     maxDisplacement: 20,
     topicality: 'category',
     lexicalFloor: 0.1,
   },
-  // chosen by 4-fold cross-validation over train + validation: topicality category, lexical floor 0, without [], l2 0.001, target pairs ×1, strength ×2, maxDisplacement 20
+  // chosen by 4-fold cross-validation over train + validation: topicality category, lexical floor 0, without [], l2 0.001, target pairs ×1, strength ×0.5, maxDisplacement 20, behind shop order and popularity order
   'no-log': {
-    weights: { behaviour: 0, brand: -0.009324, category: 0.2398, lexical: 4.829, content: 3.073, repeat: 0.08377, seen: 0.1 },
+    weights: { behaviour: 0, brand: -0.9078, category: 0.2502, lexical: 5.77, content: 2.337, repeat: 0.1413, seen: 0.1 },
     maxDisplacement: 20,
     topicality: 'category',
     lexicalFloor: 0,
   },
-  // chosen by 4-fold cross-validation over train + validation: topicality lexical, lexical floor 0, without [content], l2 0.001, target pairs ×4, strength ×2, maxDisplacement 20
+  // chosen by 4-fold cross-validation over train + validation: topicality lexical, lexical floor 0, without [content], l2 0.001, target pairs ×4, strength ×1, maxDisplacement 20, behind shop order and popularity order
   'titles-only': {
-    weights: { behaviour: 0, brand: 0, category: 0, lexical: 3.327, content: 0, repeat: -0.004402, seen: 0.1 },
+    weights: { behaviour: 0, brand: 0, category: 0, lexical: 3.003, content: 0, repeat: 0.0307, seen: 0.1 },
     maxDisplacement: 20,
     topicality: 'lexical',
     lexicalFloor: 0,
