@@ -22,7 +22,15 @@ if (files.length === 0) {
   console.error('no test files found for', suites.join(', '));
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
-  stdio: 'inherit',
-});
+// A test that hangs fails with its name after TEST_TIMEOUT_MS instead of
+// holding the whole run (and CI) until the job is killed. Generous: the
+// slowest test takes a few minutes on a loaded 2-core machine.
+const TEST_TIMEOUT_MS = 10 * 60 * 1000;
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${TEST_TIMEOUT_MS}`, '--test-reporter=spec', ...files],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);
