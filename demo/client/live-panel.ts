@@ -9,7 +9,6 @@ const STAGES: Record<string, string> = {
   readDom: 'Read the list from the page',
   history: 'Read your history (IndexedDB)',
   encoderLoad: 'Load the model',
-  query: 'Embed the query',
   vectors: 'Product vectors (index, cache or model)',
   rank: 'Rank',
   total: 'Worker, in all',
@@ -43,7 +42,8 @@ function showTimings(detail: RerankedDetail): void {
   const table = $('timings') as HTMLTableElement | null;
   if (!table) return;
   const rows = Object.entries(detail.timings as unknown as Record<string, number>)
-    .filter(([, ms]) => typeof ms === 'number')
+    // `query` stays on the wire at 0: no fitted model reads a query vector, so the worker embeds none.
+    .filter(([stage, ms]) => typeof ms === 'number' && stage !== 'query')
     .map(([stage, ms]) => {
       const row = el('tr');
       row.append(el('td', STAGES[stage] ?? stage), el('td', ms.toFixed(1), 'num'));

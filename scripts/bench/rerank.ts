@@ -103,7 +103,7 @@ async function measure(page: Page, items: (BenchItem & { id: string; vector?: st
       // the list change and the widget's own work, not the page making 200 <li>s.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const start = performance.now();
-      el.setAttribute('query', q); // a new query each time: its embedding is part of every sample
+      el.setAttribute('query', q); // a new query each time, as a shopper's next search (no model reads a query vector, so none is embedded)
       ol.replaceChildren(...nodes);
       const outcome = (await el.rerankComplete) as {
         status: string;
@@ -251,7 +251,7 @@ async function main(): Promise<void> {
       webgpu: 'SwiftShader (software adapter) — not a GPU',
     },
     method:
-      'Each sample sets a new query and replaces the list inside <edge-rerank> with new ids (so neither the query vector nor item vectors are cached) and awaits el.rerankComplete: list change → DOM reordered. The first (cold) rerank per scenario is reported apart. History: 3 events. Long tasks: PerformanceObserver("longtask") entries overlapping the timed reranks (the list nodes are built in an earlier task). The machine is shared with other jobs: see loadAverage.',
+      'Each sample sets a new query and replaces the list inside <edge-rerank> with new ids (so no item vector is cached; no fitted model reads a query vector, so none is embedded) and awaits el.rerankComplete: list change → DOM reordered. The first (cold) rerank per scenario is reported apart. History: 3 events. Long tasks: PerformanceObserver("longtask") entries overlapping the timed reranks (the list nodes are built in an earlier task). The machine is shared with other jobs: see loadAverage.',
     sizes: {
       scriptTagModule: { file: 'dist/edge-rerank.js', bytes: main.length, gzipBytes: gzipSync(main).length },
       loadedBeforeFirstRerank,
